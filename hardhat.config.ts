@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { defineConfig } from "hardhat/config";
+import { configVariable, defineConfig } from "hardhat/config";
 import hardhatViem from "@nomicfoundation/hardhat-viem";
 import hardhatViemAssertions from "@nomicfoundation/hardhat-viem-assertions";
 import hardhatMocha from "@nomicfoundation/hardhat-mocha";
@@ -46,13 +46,15 @@ export default defineConfig({
   },
   networks: {
     hardhatMainnet: { type: "edr-simulated", chainType: "l1" },
-    // Any EVM chain by RPC URL. FA_RPC_URL and FA_PRIVATE_KEY come from the
-    // environment or Hardhat's keystore (`npx hardhat keystore set FA_PRIVATE_KEY`).
+    // Any EVM chain by RPC URL. Both values are read lazily, only when this
+    // network is used: from the environment, or from Hardhat's encrypted
+    // keystore (`npx hardhat keystore set FA_PRIVATE_KEY`). Nothing secret
+    // lives in the repository.
     remote: {
       type: "http",
       chainType: "l1",
-      url: process.env.FA_RPC_URL ?? "http://127.0.0.1:8545",
-      accounts: process.env.FA_PRIVATE_KEY ? [process.env.FA_PRIVATE_KEY] : [],
+      url: configVariable("FA_RPC_URL"),
+      accounts: [configVariable("FA_PRIVATE_KEY")],
     },
   },
 });
