@@ -75,6 +75,20 @@ export interface CapacityInputValue {
   recurring: boolean;
 }
 
+/** A capacity as getCapacity returns it. */
+export interface CapacityValue {
+  provider: Address;
+  active: boolean;
+  input: CapacityInputValue;
+}
+
+/** A need as getNeed returns it. */
+export interface NeedValue {
+  recipient: Address;
+  active: boolean;
+  input: NeedInputValue;
+}
+
 /** A need input as the contract's NeedInput tuple. */
 export function needInput(overrides: Partial<NeedInputValue> = {}): NeedInputValue {
   return {
