@@ -20,7 +20,7 @@ interface IRecognitionRegistry {
     error RecognitionLengthMismatch(uint256 recipientsLength, uint256 pointsLength);
     /// @notice The vector would hold `count` entries, more than `max`.
     error TooManyRecognitionEntries(uint256 count, uint256 max);
-    /// @notice Entry `index` names the zero address.
+    /// @notice Entry `index` names the zero address (index 0 for `setRecognitionEntry`).
     error ZeroRecipient(uint256 index);
     /// @notice Entry `index` gives `recipient` zero points (omit it instead).
     error ZeroPoints(uint256 index, address recipient);
