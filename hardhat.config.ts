@@ -39,6 +39,7 @@ export default defineConfig({
     npmFilesToBuild: [
       "@safe-global/safe-contracts/contracts/Safe.sol",
       "@safe-global/safe-contracts/contracts/proxies/SafeProxyFactory.sol",
+      "@safe-global/safe-contracts/contracts/handler/CompatibilityFallbackHandler.sol",
     ],
   },
   paths: {
