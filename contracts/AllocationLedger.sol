@@ -19,14 +19,14 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
     uint256 public constant MAX_AMOUNT = type(uint96).max;
 
     string public constant COMMIT_TYPE =
-        "Commit(uint256 round,uint256 capacityId,bytes32 root,uint256 total,bytes32 protocolId,uint256 nonce,uint256 deadline)";
-    string public constant WITHDRAW_TYPE = "Withdraw(uint256 round,uint256 capacityId,uint256 nonce,uint256 deadline)";
+        "Commit(address signer,uint256 round,uint256 capacityId,bytes32 root,uint256 total,bytes32 protocolId,uint256 nonce,uint256 deadline)";
+    string public constant WITHDRAW_TYPE = "Withdraw(address signer,uint256 round,uint256 capacityId,uint256 nonce,uint256 deadline)";
     string public constant RECORD_DELIVERY_TYPE =
-        "RecordDelivery(uint256 round,uint256 capacityId,uint256 needId,address recipient,uint256 leafAmount,uint256 amount,uint256 nonce,uint256 deadline)";
+        "RecordDelivery(address signer,uint256 round,uint256 capacityId,uint256 needId,address recipient,uint256 leafAmount,uint256 amount,uint256 nonce,uint256 deadline)";
     string public constant CONFIRM_RECEIPT_TYPE =
-        "ConfirmReceipt(uint256 round,uint256 capacityId,uint256 needId,uint256 amount,uint256 nonce,uint256 deadline)";
+        "ConfirmReceipt(address signer,uint256 round,uint256 capacityId,uint256 needId,uint256 amount,uint256 nonce,uint256 deadline)";
     string public constant ATTEST_TYPE =
-        "Attest(uint256 round,uint256 capacityId,bool matches,bytes32 reportHash,uint256 nonce,uint256 deadline)";
+        "Attest(address signer,uint256 round,uint256 capacityId,bool matches,bytes32 reportHash,uint256 nonce,uint256 deadline)";
 
     bytes32 public constant COMMIT_TYPEHASH = keccak256(bytes(COMMIT_TYPE));
     bytes32 public constant WITHDRAW_TYPEHASH = keccak256(bytes(WITHDRAW_TYPE));
@@ -109,7 +109,7 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
     function withdrawBySig(address signer, uint256 round, uint256 capacityId, uint256 deadline, bytes calldata signature)
         external
     {
-        bytes32 structHash = keccak256(abi.encode(WITHDRAW_TYPEHASH, round, capacityId, nonces(signer), deadline));
+        bytes32 structHash = keccak256(abi.encode(WITHDRAW_TYPEHASH, signer, round, capacityId, nonces(signer), deadline));
         _verifySignedAction(signer, structHash, deadline, signature);
         _withdraw(signer, round, capacityId);
     }
@@ -165,7 +165,7 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         bytes calldata signature
     ) external {
         bytes32 structHash = keccak256(
-            abi.encode(CONFIRM_RECEIPT_TYPEHASH, round, capacityId, needId, amount, nonces(signer), deadline)
+            abi.encode(CONFIRM_RECEIPT_TYPEHASH, signer, round, capacityId, needId, amount, nonces(signer), deadline)
         );
         _verifySignedAction(signer, structHash, deadline, signature);
         _confirmReceipt(signer, round, capacityId, needId, amount);
@@ -187,7 +187,7 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         bytes calldata signature
     ) external {
         bytes32 structHash =
-            keccak256(abi.encode(ATTEST_TYPEHASH, round, capacityId, matches, reportHash, nonces(signer), deadline));
+            keccak256(abi.encode(ATTEST_TYPEHASH, signer, round, capacityId, matches, reportHash, nonces(signer), deadline));
         _verifySignedAction(signer, structHash, deadline, signature);
         emit Attested(round, capacityId, signer, matches, reportHash);
     }
@@ -371,7 +371,7 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         uint256 deadline
     ) private view returns (bytes32) {
         return keccak256(
-            abi.encode(COMMIT_TYPEHASH, round, capacityId, root, total, protocolId, nonces(signer), deadline)
+            abi.encode(COMMIT_TYPEHASH, signer, round, capacityId, root, total, protocolId, nonces(signer), deadline)
         );
     }
 
@@ -388,7 +388,7 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         // Two static encodings concatenated equal the one-piece encoding; split to stay within the stack.
         return keccak256(
             bytes.concat(
-                abi.encode(RECORD_DELIVERY_TYPEHASH, round, capacityId, needId, recipient),
+                abi.encode(RECORD_DELIVERY_TYPEHASH, signer, round, capacityId, needId, recipient),
                 abi.encode(leafAmount, amount, nonces(signer), deadline)
             )
         );

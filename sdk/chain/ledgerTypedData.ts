@@ -24,9 +24,13 @@ export function ledgerDomain(chainId: number | bigint, verifyingContract: Addres
   } as const;
 }
 
-/** Typed-data types of every relayed ledger action. The nonce is the signer's `nonces(signer)`. */
+/**
+ * Typed-data types of every relayed ledger action. Like the registries' actions, each names its signer
+ * first (so a wallet shows who acts) and ends with the signer's `nonces(signer)` and a deadline.
+ */
 export const ledgerTypes = {
   Commit: [
+    { name: "signer", type: "address" },
     { name: "round", type: "uint256" },
     { name: "capacityId", type: "uint256" },
     { name: "root", type: "bytes32" },
@@ -36,12 +40,14 @@ export const ledgerTypes = {
     { name: "deadline", type: "uint256" },
   ],
   Withdraw: [
+    { name: "signer", type: "address" },
     { name: "round", type: "uint256" },
     { name: "capacityId", type: "uint256" },
     { name: "nonce", type: "uint256" },
     { name: "deadline", type: "uint256" },
   ],
   RecordDelivery: [
+    { name: "signer", type: "address" },
     { name: "round", type: "uint256" },
     { name: "capacityId", type: "uint256" },
     { name: "needId", type: "uint256" },
@@ -52,6 +58,7 @@ export const ledgerTypes = {
     { name: "deadline", type: "uint256" },
   ],
   ConfirmReceipt: [
+    { name: "signer", type: "address" },
     { name: "round", type: "uint256" },
     { name: "capacityId", type: "uint256" },
     { name: "needId", type: "uint256" },
@@ -60,6 +67,7 @@ export const ledgerTypes = {
     { name: "deadline", type: "uint256" },
   ],
   Attest: [
+    { name: "signer", type: "address" },
     { name: "round", type: "uint256" },
     { name: "capacityId", type: "uint256" },
     { name: "matches", type: "bool" },
@@ -74,6 +82,7 @@ export type LedgerAction = keyof typeof ledgerTypes;
 
 /** Message of a `Commit` signature; `round` must be the current round when relayed. */
 export interface CommitMessage {
+  signer: Address;
   round: bigint;
   capacityId: bigint;
   root: `0x${string}`;
@@ -84,6 +93,7 @@ export interface CommitMessage {
 }
 
 export interface WithdrawMessage {
+  signer: Address;
   round: bigint;
   capacityId: bigint;
   nonce: bigint;
@@ -92,6 +102,7 @@ export interface WithdrawMessage {
 
 /** Message of a `RecordDelivery` signature. The Merkle proof is public data and not signed. */
 export interface RecordDeliveryMessage {
+  signer: Address;
   round: bigint;
   capacityId: bigint;
   needId: bigint;
@@ -103,6 +114,7 @@ export interface RecordDeliveryMessage {
 }
 
 export interface ConfirmReceiptMessage {
+  signer: Address;
   round: bigint;
   capacityId: bigint;
   needId: bigint;
@@ -112,6 +124,7 @@ export interface ConfirmReceiptMessage {
 }
 
 export interface AttestMessage {
+  signer: Address;
   round: bigint;
   capacityId: bigint;
   matches: boolean;

@@ -41,7 +41,7 @@ export async function deployLedger() {
     return publicClient.waitForTransactionReceipt({ hash });
   }
 
-  /** Signs `message` (without nonce: it is read from the ledger unless given) as `signer`. */
+  /** Signs `message` as `signer` (the signer field is filled in; the nonce is read from the ledger unless given). */
   async function sign<A extends LedgerAction>(
     signer: typeof provider,
     action: A,
@@ -54,7 +54,7 @@ export async function deployLedger() {
       domain: ledgerDomain(chainId, ledger.address),
       types: ledgerTypes,
       primaryType: action,
-      message: { ...message, nonce: n } as never,
+      message: { signer: signer.account.address, ...message, nonce: n } as never,
     });
   }
 
