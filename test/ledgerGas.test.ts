@@ -16,7 +16,7 @@ describe("AllocationLedger gas", () => {
     }
   });
 
-  it("stays within 1.25x the physical floor for openRound and commit, and under 80k for a depth-10 delivery", async () => {
+  it("stays within 1.25x the physical floor (openRound, commit, confirmReceipt, commitBySig) and under 80k for a depth-10 delivery", async () => {
     const { rounds, ledger, terms, provider, alice, publicClient, receiptOf, sign, networkHelpers, nextRound } =
       await deployLedger();
     const measure = async (action: string, hash: Hex, newSlots: number, changedSlots: number) => {
@@ -114,9 +114,11 @@ describe("AllocationLedger gas", () => {
     for (const row of [open1, open2, c10, c1000, cOneOff]) {
       expect(Number(row.gas) / Number(row.floor), row.action).to.be.at.most(1.25);
     }
-    expect(d1.gas).to.be.at.most(80_000n);
-    expect(d2.gas).to.be.below(d1.gas);
-    expect(conf.gas).to.be.greaterThan(0n);
-    expect(cSig.gas).to.be.greaterThan(c10.gas);
+    expect(Number(d1.gas)).to.be.at.most(80_000);
+    expect(Number(d2.gas)).to.be.below(Number(d1.gas));
+    // Confirmation reads the need registry (here the mock); the signed commit adds ECDSA recovery.
+    for (const row of [conf, cSig]) {
+      expect(Number(row.gas) / Number(row.floor), row.action).to.be.at.most(1.25);
+    }
   });
 });

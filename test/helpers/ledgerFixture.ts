@@ -49,13 +49,15 @@ export async function deployLedger() {
     nonce?: bigint,
   ): Promise<Hex> {
     const n = nonce ?? (await ledger.read.nonces([signer.account.address]));
-    return signer.signTypedData({
+    // The action is chosen at run time, so the typed-data generics cannot narrow: pass it untyped.
+    const typedData = {
       account: signer.account,
       domain: ledgerDomain(chainId, ledger.address),
       types: ledgerTypes,
       primaryType: action,
-      message: { signer: signer.account.address, ...message, nonce: n } as never,
-    });
+      message: { signer: signer.account.address, ...message, nonce: n },
+    } as unknown as Parameters<typeof signer.signTypedData>[0];
+    return signer.signTypedData(typedData);
   }
 
   return {
