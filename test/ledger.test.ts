@@ -248,6 +248,21 @@ describe("AllocationLedger", () => {
       expect(await ledger.read.consumed([REC])).to.equal(0n);
     });
 
+    it("releases into consumption only what the commitment counted, even if the capacity changed kind", async () => {
+      const { ledger, terms, provider, tree, nextRound } = await setup();
+      await nextRound();
+      // Committed while recurring (not counted), withdrawn after the capacity became one-off: nothing to release.
+      await ledger.write.commit([REC, tree.root as Hex, 500n, FA1], { account: provider.account });
+      await terms.write.setCapacity([REC, provider.account.address, 500n, false, true]);
+      await ledger.write.withdraw([1n, REC], { account: provider.account });
+      expect(await ledger.read.consumed([REC])).to.equal(0n);
+      // Committed while one-off (counted), withdrawn after it became recurring: released.
+      await ledger.write.commit([CAP, tree.root as Hex, 400n, FA1], { account: provider.account });
+      await terms.write.setCapacity([CAP, provider.account.address, 1000n, true, true]);
+      await ledger.write.withdraw([1n, CAP], { account: provider.account });
+      expect(await ledger.read.consumed([CAP])).to.equal(0n);
+    });
+
     it("is refused to anyone but the committing provider", async () => {
       const { viem, ledger, provider, stranger } = await committed();
       await viem.assertions.revertWithCustomErrorWithArgs(
