@@ -20,7 +20,8 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
 
     string public constant COMMIT_TYPE =
         "Commit(address signer,uint256 round,uint256 capacityId,bytes32 root,uint256 total,bytes32 protocolId,uint256 nonce,uint256 deadline)";
-    string public constant WITHDRAW_TYPE = "Withdraw(address signer,uint256 round,uint256 capacityId,uint256 nonce,uint256 deadline)";
+    string public constant WITHDRAW_TYPE =
+        "Withdraw(address signer,uint256 round,uint256 capacityId,uint256 nonce,uint256 deadline)";
     string public constant RECORD_DELIVERY_TYPE =
         "RecordDelivery(address signer,uint256 round,uint256 capacityId,uint256 needId,address recipient,uint256 leafAmount,uint256 amount,uint256 nonce,uint256 deadline)";
     string public constant CONFIRM_RECEIPT_TYPE =
@@ -106,10 +107,15 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
     }
 
     /// @inheritdoc IAllocationLedger
-    function withdrawBySig(address signer, uint256 round, uint256 capacityId, uint256 deadline, bytes calldata signature)
-        external
-    {
-        bytes32 structHash = keccak256(abi.encode(WITHDRAW_TYPEHASH, signer, round, capacityId, nonces(signer), deadline));
+    function withdrawBySig(
+        address signer,
+        uint256 round,
+        uint256 capacityId,
+        uint256 deadline,
+        bytes calldata signature
+    ) external {
+        bytes32 structHash =
+            keccak256(abi.encode(WITHDRAW_TYPEHASH, signer, round, capacityId, nonces(signer), deadline));
         _verifySignedAction(signer, structHash, deadline, signature);
         _withdraw(signer, round, capacityId);
     }
@@ -186,8 +192,9 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         uint256 deadline,
         bytes calldata signature
     ) external {
-        bytes32 structHash =
-            keccak256(abi.encode(ATTEST_TYPEHASH, signer, round, capacityId, matches, reportHash, nonces(signer), deadline));
+        bytes32 structHash = keccak256(
+            abi.encode(ATTEST_TYPEHASH, signer, round, capacityId, matches, reportHash, nonces(signer), deadline)
+        );
         _verifySignedAction(signer, structHash, deadline, signature);
         emit Attested(round, capacityId, signer, matches, reportHash);
     }
@@ -327,10 +334,13 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         emit DeliveryRecorded(round, capacityId, needId, recipient, amount, cumulative);
     }
 
-    function _checkDeliverable(CommitmentRecord storage c, address actor, uint256 round, uint256 capacityId, uint256 amount)
-        private
-        view
-    {
+    function _checkDeliverable(
+        CommitmentRecord storage c,
+        address actor,
+        uint256 round,
+        uint256 capacityId,
+        uint256 amount
+    ) private view {
         if (c.version == 0) revert NoCommitment(round, capacityId);
         if (actor != c.provider) revert NotProvider(capacityId, actor, c.provider);
         if (c.withdrawn) revert CommitmentIsWithdrawn(round, capacityId);
@@ -394,7 +404,11 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         );
     }
 
-    function _leafKey(uint256 round, uint256 capacityId, uint32 version, uint256 needId) private pure returns (bytes32) {
+    function _leafKey(uint256 round, uint256 capacityId, uint32 version, uint256 needId)
+        private
+        pure
+        returns (bytes32)
+    {
         return keccak256(abi.encode(round, capacityId, version, needId));
     }
 }

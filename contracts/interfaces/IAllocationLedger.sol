@@ -126,8 +126,13 @@ interface IAllocationLedger {
     function withdraw(uint256 round, uint256 capacityId) external;
 
     /// @notice Same as `withdraw`, authorised by `signer`'s EIP-712 `Withdraw` signature.
-    function withdrawBySig(address signer, uint256 round, uint256 capacityId, uint256 deadline, bytes calldata signature)
-        external;
+    function withdrawBySig(
+        address signer,
+        uint256 round,
+        uint256 capacityId,
+        uint256 deadline,
+        bytes calldata signature
+    ) external;
 
     /// @notice Records that the caller (the committing provider) delivered `amount` more units to
     /// `recipient` for need `needId`, against the committed leaf `(capacityId, needId, recipient, leafAmount)`.
