@@ -32,7 +32,6 @@ contract AllocationLedgerFuzzTest {
 
     function _nextRound() internal {
         VM.warp(block.timestamp + 1);
-        VM.roll(block.number + 1);
         rounds.openRound();
     }
 

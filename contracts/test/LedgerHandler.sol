@@ -5,14 +5,9 @@ import {Rounds} from "../Rounds.sol";
 import {AllocationLedger} from "../AllocationLedger.sol";
 import {IAllocationLedger} from "../interfaces/IAllocationLedger.sol";
 import {MockTerms} from "../mocks/MockTerms.sol";
+import {Vm} from "./Vm.sol";
 
-/// @dev The subset of Hardhat/Foundry cheatcodes the ledger tests use.
-interface Vm {
-    function prank(address sender) external;
-    function warp(uint256 timestamp) external;
-    function roll(uint256 blockNumber) external;
-}
-
+/// @dev The cheatcode handle (see Vm.sol), at file level so the ledger tests share it.
 Vm constant VM = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
 
 /// @title LedgerHandler
@@ -68,7 +63,6 @@ contract LedgerHandler {
 
     function openRound() external {
         VM.warp(block.timestamp + 1);
-        VM.roll(block.number + 1);
         rounds.openRound();
     }
 
