@@ -1,0 +1,122 @@
+/**
+ * "need-weighted": the single-pass rule of the reference implementation, kept as a
+ * contrast to FA-1 so `fa axioms` has something to tell apart.
+ *
+ * For each capacity c of provider P with quantity Q, every compatible need n of a
+ * recipient r that P recognizes (p[P][r] > 0) gets
+ *
+ *     floor(Q · w_r · d_n / Σ w · d)   with w = R[P][r], d = need quantity,
+ *
+ * rounded down to c's minUnit and capped at d_n. R[P][r] = p[P][r] / Σ p[P][·], and the
+ * common denominator cancels, so the computation uses integer points only (exact).
+ *
+ * What it does NOT do, on purpose (this is the contrast):
+ * - no redistribution: what a capped need does not take stays unused, even if other
+ *   recognized needs still want it (it wastes capacity);
+ * - no coordination across capacities: each capacity caps its allocation at the need's
+ *   full quantity, so two providers can together give a need more than it needs.
+ *   `unmet` is then 0 for that need (never negative) — the conservation check of the
+ *   protocol lab reports the excess.
+ * Tiers are reported (1 when r also recognizes P, else 2) but do not change the amounts.
+ *
+ * The compatibility and recognition helpers below are local copies until the FA-1
+ * engine's helpers land (to be deduplicated at merge).
+ */
+import type { Address, Allocation, AllocationResult, Capacity, Need, Protocol, RecognitionPoints, Scenario, TimeWindow } from "../types.js";
+
+/** Points `from` gives `to` (0 when absent). */
+function points(recognition: RecognitionPoints, from: Address, to: Address): bigint {
+  return recognition[from]?.[to] ?? 0n;
+}
+
+/** Half-open windows overlap; a missing window is "any time". */
+function windowsOverlap(a: TimeWindow | undefined, b: TimeWindow | undefined): boolean {
+  if (a === undefined || b === undefined) return true;
+  return a.start < b.end && b.start < a.end;
+}
+
+/** A capacity location covers the same code and its hyphenated descendants ("MZ-P" covers "MZ-P-01"). */
+function locationCovers(capacity: string | undefined, need: string | undefined): boolean {
+  if (capacity === undefined || need === undefined) return true;
+  return need === capacity || need.startsWith(`${capacity}-`);
+}
+
+function filterAdmits(capacity: Capacity, recipient: Address): boolean {
+  const filter = capacity.filter;
+  if (filter === undefined) return true;
+  if ("allow" in filter) return filter.allow.includes(recipient);
+  return !filter.deny.includes(recipient);
+}
+
+function compatible(capacity: Capacity, need: Need): boolean {
+  return (
+    capacity.type === need.type &&
+    capacity.unit === need.unit &&
+    windowsOverlap(capacity.window, need.window) &&
+    locationCovers(capacity.location, need.location) &&
+    filterAdmits(capacity, need.recipient)
+  );
+}
+
+/** One capacity's allocations: proportional to points × need, floored, capped, no second pass. */
+function allocateCapacity(capacity: Capacity, needs: readonly Need[], recognition: RecognitionPoints): Allocation[] {
+  const eligible = needs
+    .filter((n) => compatible(capacity, n))
+    .map((n) => ({ need: n, weight: points(recognition, capacity.provider, n.recipient) * n.quantity }))
+    .filter((e) => e.weight > 0n);
+  const totalWeight = eligible.reduce((sum, e) => sum + e.weight, 0n);
+  if (totalWeight === 0n) return [];
+  const step = capacity.minUnit ?? 1n;
+  const allocations: Allocation[] = [];
+  for (const { need, weight } of eligible) {
+    const raw = (capacity.quantity * weight) / totalWeight;
+    const capped = raw < need.quantity ? raw : need.quantity;
+    const amount = capped - (capped % step);
+    if (amount === 0n) continue;
+    const mutual = points(recognition, need.recipient, capacity.provider) > 0n;
+    allocations.push({
+      capacity: capacity.id,
+      need: need.id,
+      provider: capacity.provider,
+      recipient: need.recipient,
+      amount,
+      tier: mutual ? 1 : 2,
+    });
+  }
+  return allocations;
+}
+
+function byCapacityThenNeed(a: Allocation, b: Allocation): number {
+  if (a.capacity !== b.capacity) return a.capacity < b.capacity ? -1 : 1;
+  if (a.need !== b.need) return a.need < b.need ? -1 : 1;
+  return 0;
+}
+
+function allocate(scenario: Scenario): AllocationResult {
+  const allocations = scenario.capacities
+    .flatMap((c) => allocateCapacity(c, scenario.needs, scenario.recognition))
+    .sort(byCapacityThenNeed);
+  const given = new Map<string, bigint>();
+  const received = new Map<string, bigint>();
+  for (const a of allocations) {
+    given.set(a.capacity, (given.get(a.capacity) ?? 0n) + a.amount);
+    received.set(a.need, (received.get(a.need) ?? 0n) + a.amount);
+  }
+  const unused: Record<string, bigint> = {};
+  for (const c of scenario.capacities) unused[c.id] = c.quantity - (given.get(c.id) ?? 0n);
+  const unmet: Record<string, bigint> = {};
+  for (const n of scenario.needs) {
+    const rest = n.quantity - (received.get(n.id) ?? 0n);
+    unmet[n.id] = rest > 0n ? rest : 0n;
+  }
+  return { protocol: "need-weighted", allocations, unmet, unused, rounds: 1 };
+}
+
+export const needWeighted: Protocol = {
+  id: "need-weighted",
+  name: "Need-weighted single pass",
+  description:
+    "Each capacity is split among the needs its provider recognizes, in proportion to recognition × need, " +
+    "capped at each need; no redistribution and no coordination across providers.",
+  allocate,
+};
