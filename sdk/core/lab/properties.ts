@@ -6,7 +6,12 @@
  */
 import type { Address, AllocationResult, Protocol, RecognitionPoints, Scenario } from "../types.js";
 import { ENTITY_POOL, SYBIL, type ScenarioWithPicks } from "./arbitraries.js";
-import { compatible, points } from "./compatibility.js";
+import { isCompatible } from "../compatibility.js";
+import { indexRecognition, pointsOf } from "../recognition.js";
+
+function points(recognition: RecognitionPoints, from: Address, to: Address): bigint {
+  return pointsOf(indexRecognition(recognition), from, to);
+}
 
 export type AxiomName = "sovereignty" | "conservation" | "monotonicity" | "consistency" | "fa-1";
 
@@ -267,7 +272,7 @@ const noWaste: AxiomProperty = {
       const step = c.minUnit ?? 1n;
       if ((result.unused[c.id] ?? 0n) < step) continue;
       for (const n of scenario.needs) {
-        if (!compatible(c, n) || points(scenario.recognition, c.provider, n.recipient) === 0n) continue;
+        if (!isCompatible(c, n) || points(scenario.recognition, c.provider, n.recipient) === 0n) continue;
         if ((result.unmet[n.id] ?? 0n) >= step) {
           return { detail: `capacity ${c.id} leaves ${result.unused[c.id]} unused while need ${n.id} (recognized by its provider) misses ${result.unmet[n.id]}` };
         }

@@ -18,51 +18,17 @@
  *   `unmet` is then 0 for that need (never negative) — the conservation check of the
  *   protocol lab reports the excess.
  * Tiers are reported (1 when r also recognizes P, else 2) but do not change the amounts.
- *
- * The compatibility and recognition helpers below are local copies until the FA-1
- * engine's helpers land (to be deduplicated at merge).
+ * Compatibility and recognition come from the engine (the same rules as FA-1).
  */
-import type { Address, Allocation, AllocationResult, Capacity, Need, Protocol, RecognitionPoints, Scenario, TimeWindow } from "../types.js";
-
-/** Points `from` gives `to` (0 when absent). */
-function points(recognition: RecognitionPoints, from: Address, to: Address): bigint {
-  return recognition[from]?.[to] ?? 0n;
-}
-
-/** Half-open windows overlap; a missing window is "any time". */
-function windowsOverlap(a: TimeWindow | undefined, b: TimeWindow | undefined): boolean {
-  if (a === undefined || b === undefined) return true;
-  return a.start < b.end && b.start < a.end;
-}
-
-/** A capacity location covers the same code and its hyphenated descendants ("MZ-P" covers "MZ-P-01"). */
-function locationCovers(capacity: string | undefined, need: string | undefined): boolean {
-  if (capacity === undefined || need === undefined) return true;
-  return need === capacity || need.startsWith(`${capacity}-`);
-}
-
-function filterAdmits(capacity: Capacity, recipient: Address): boolean {
-  const filter = capacity.filter;
-  if (filter === undefined) return true;
-  if ("allow" in filter) return filter.allow.includes(recipient);
-  return !filter.deny.includes(recipient);
-}
-
-function compatible(capacity: Capacity, need: Need): boolean {
-  return (
-    capacity.type === need.type &&
-    capacity.unit === need.unit &&
-    windowsOverlap(capacity.window, need.window) &&
-    locationCovers(capacity.location, need.location) &&
-    filterAdmits(capacity, need.recipient)
-  );
-}
+import type { Allocation, AllocationResult, Capacity, Need, Protocol, Scenario } from "../types.js";
+import { isCompatible } from "../compatibility.js";
+import { indexRecognition, pointsOf, type RecognitionIndex } from "../recognition.js";
 
 /** One capacity's allocations: proportional to points × need, floored, capped, no second pass. */
-function allocateCapacity(capacity: Capacity, needs: readonly Need[], recognition: RecognitionPoints): Allocation[] {
+function allocateCapacity(capacity: Capacity, needs: readonly Need[], recognition: RecognitionIndex): Allocation[] {
   const eligible = needs
-    .filter((n) => compatible(capacity, n))
-    .map((n) => ({ need: n, weight: points(recognition, capacity.provider, n.recipient) * n.quantity }))
+    .filter((n) => isCompatible(capacity, n))
+    .map((n) => ({ need: n, weight: pointsOf(recognition, capacity.provider, n.recipient) * n.quantity }))
     .filter((e) => e.weight > 0n);
   const totalWeight = eligible.reduce((sum, e) => sum + e.weight, 0n);
   if (totalWeight === 0n) return [];
@@ -73,7 +39,7 @@ function allocateCapacity(capacity: Capacity, needs: readonly Need[], recognitio
     const capped = raw < need.quantity ? raw : need.quantity;
     const amount = capped - (capped % step);
     if (amount === 0n) continue;
-    const mutual = points(recognition, need.recipient, capacity.provider) > 0n;
+    const mutual = pointsOf(recognition, need.recipient, capacity.provider) > 0n;
     allocations.push({
       capacity: capacity.id,
       need: need.id,
@@ -93,8 +59,9 @@ function byCapacityThenNeed(a: Allocation, b: Allocation): number {
 }
 
 function allocate(scenario: Scenario): AllocationResult {
+  const recognition = indexRecognition(scenario.recognition);
   const allocations = scenario.capacities
-    .flatMap((c) => allocateCapacity(c, scenario.needs, scenario.recognition))
+    .flatMap((c) => allocateCapacity(c, scenario.needs, recognition))
     .sort(byCapacityThenNeed);
   const given = new Map<string, bigint>();
   const received = new Map<string, bigint>();
