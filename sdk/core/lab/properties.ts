@@ -157,7 +157,7 @@ const capacityConservation: AxiomProperty = {
 const needConservation: AxiomProperty = {
   id: "conservation.need",
   axiom: "conservation",
-  title: "no need receives more than its quantity (summed over providers)",
+  title: "no need receives more than its quantity (summed over all capacities)",
   check(protocol, { scenario }) {
     const result = protocol.allocate(scenario);
     for (const n of scenario.needs) {
