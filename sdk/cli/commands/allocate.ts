@@ -42,7 +42,7 @@ export function formatAllocationReport(scenario: Scenario, result: AllocationRes
   );
   const header =
     `protocol ${result.protocol} on ${source}: ${scenario.capacities.length} capacities, ${scenario.needs.length} needs, ` +
-    `${result.allocations.length} allocations` + (result.rounds === undefined ? "" : `, ${result.rounds} rounds`);
+    `${result.allocations.length} allocations` + (result.rounds === undefined ? "" : `, ${result.rounds} round${result.rounds === 1 ? "" : "s"}`);
   const noAllocations = result.allocations.length === 0 ? "(nothing allocated)" : allocations;
   return [header, "", "Who gives what to whom", noAllocations, "", "Needs", needs, "", "Capacities", capacities].join("\n");
 }
