@@ -4,8 +4,6 @@
  * never a stack trace; FA_DEBUG=1 adds the stack of internal errors).
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { allocateCommand } from "./commands/allocate.js";
-import { axiomsCommand } from "./commands/axioms.js";
 import { EXIT, firstLine, UserError } from "./errors.js";
 import { DEFAULT_PROTOCOL, PROTOCOLS } from "./protocols.js";
 
@@ -43,6 +41,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("-p, --protocol <id|path>", protocolHelp, DEFAULT_PROTOCOL)
     .option("--json", "print one JSON object (allocations, unmet, unused, Merkle roots)")
     .action(async (options: { scenario: string; protocol: string; json?: boolean }) => {
+      // Commands load on use: `fa --help` and usage errors stay fast.
+      const { allocateCommand } = await import("./commands/allocate.js");
       io.out(await allocateCommand(options));
     });
 
@@ -54,6 +54,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option("--seed <s>", "fast-check seed (same seed, same report)", integerOption("--seed", 0), 42)
     .option("--json", "print the report as one JSON object")
     .action(async (options: { protocol: string; runs: number; seed: number; json?: boolean }) => {
+      const { axiomsCommand } = await import("./commands/axioms.js");
       const { output, passed } = await axiomsCommand(options);
       io.out(output);
       if (!passed) setExit(EXIT.failed);

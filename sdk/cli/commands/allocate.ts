@@ -1,5 +1,4 @@
 /** `fa allocate`: run a protocol on a scenario file; a readable report or one JSON object. */
-import { commitmentRoots } from "../../core/merkle.js";
 import { serializeResult } from "../../core/scenario.js";
 import type { Address, AllocationResult, Scenario } from "../../core/types.js";
 import { resolveProtocol } from "../protocols.js";
@@ -50,6 +49,10 @@ export function formatAllocationReport(scenario: Scenario, result: AllocationRes
 export async function allocateCommand(options: AllocateOptions): Promise<string> {
   const [scenario, protocol] = await Promise.all([readScenario(options.scenario), resolveProtocol(options.protocol)]);
   const result = protocol.allocate(scenario);
-  if (options.json) return JSON.stringify(serializeResult(result, commitmentRoots(result)), null, 2);
+  if (options.json) {
+    // The Merkle layer (viem, OpenZeppelin's tree) loads only when roots are printed.
+    const { commitmentRoots } = await import("../../core/merkle.js");
+    return JSON.stringify(serializeResult(result, commitmentRoots(result)), null, 2);
+  }
   return formatAllocationReport(scenario, result, options.scenario);
 }
