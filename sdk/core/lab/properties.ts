@@ -282,6 +282,38 @@ const noWaste: AxiomProperty = {
   },
 };
 
+const tierPriority: AxiomProperty = {
+  id: "fa-1.tier-priority",
+  axiom: "fa-1",
+  title: "tiers are labelled right, and tier 2 gets from a capacity only what tier 1 cannot use",
+  check(protocol, { scenario }) {
+    const result = protocol.allocate(scenario);
+    const recognition = indexRecognition(scenario.recognition);
+    const tierOf = (provider: Address, recipient: Address): 1 | 2 | undefined => {
+      if (pointsOf(recognition, provider, recipient) === 0n) return undefined;
+      return pointsOf(recognition, recipient, provider) > 0n ? 1 : 2;
+    };
+    for (const a of result.allocations) {
+      const expected = tierOf(a.provider, a.recipient);
+      if (expected !== undefined && a.tier !== expected) {
+        return { detail: `allocation ${a.capacity} → ${a.need} is labelled tier ${a.tier}, recognition makes it tier ${expected}` };
+      }
+    }
+    for (const c of scenario.capacities) {
+      const toTier2 = result.allocations.find((a) => a.capacity === c.id && tierOf(c.provider, a.recipient) === 2);
+      if (toTier2 === undefined) continue;
+      const step = c.minUnit ?? 1n;
+      const starved = scenario.needs.find(
+        (n) => isCompatible(c, n) && tierOf(c.provider, n.recipient) === 1 && (result.unmet[n.id] ?? 0n) >= step,
+      );
+      if (starved !== undefined) {
+        return { detail: `capacity ${c.id} gives ${toTier2.amount} to tier-2 need ${toTier2.need} while tier-1 need ${starved.id} misses ${result.unmet[starved.id]}` };
+      }
+    }
+    return undefined;
+  },
+};
+
 const sybilZero: AxiomProperty = {
   id: "fa-1.sybil-zero",
   axiom: "fa-1",
@@ -325,5 +357,6 @@ export const AXIOM_PROPERTIES: readonly AxiomProperty[] = [
   wellFormed,
   orderIndependence,
   noWaste,
+  tierPriority,
   sybilZero,
 ];
