@@ -8,6 +8,7 @@ export { type Rational, ZERO, rational, compareRational, equalRational, minRatio
 export {
   type RecognitionIndex,
   indexRecognition,
+  validateRecognition,
   normalizeAddress,
   pointsOf,
   recognitionShare,

@@ -100,8 +100,8 @@ function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIn
   const tier1: { recipient: Address; weight: Rational; needs: NeedState[] }[] = [];
   const tier2: { recipient: Address; weight: bigint; needs: NeedState[] }[] = [];
   const tierOf = new Map<Address, 1 | 2>();
-  const given = recognition.points.get(provider);
-  const tP = recognition.totals.get(provider) ?? 0n;
+  const given = recognition.row(provider);
+  const tP = recognition.total(provider);
   if (given !== undefined) {
     for (const [recipient, pPr] of given) {
       const candidates = needIndex.get(recipient)?.get(kind);
@@ -112,9 +112,9 @@ function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIn
       }
       if (needs.length === 0) continue;
       needs.sort((a, b) => byString(a.id, b.id));
-      const pRp = recognition.points.get(recipient)?.get(provider) ?? 0n;
+      const pRp = recognition.row(recipient)?.get(provider) ?? 0n;
       if (pRp > 0n) {
-        tier1.push({ recipient, weight: mutualWeight(pPr, tP, pRp, recognition.totals.get(recipient)!), needs });
+        tier1.push({ recipient, weight: mutualWeight(pPr, tP, pRp, recognition.total(recipient)), needs });
         tierOf.set(recipient, 1);
       } else {
         // Tier 2 weights R[P][r] share the denominator T_P: the points are the integer weights.
