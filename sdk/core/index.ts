@@ -3,11 +3,13 @@
  * water-filling, FA-1 and Merkle commitments. No chain, no Node-only imports.
  */
 export type * from "./types.js";
+export { compareIds, compareStrings, isCanonicalDecimal } from "./ids.js";
 export { EngineError, type EngineErrorCode } from "./errors.js";
 export { type Rational, ZERO, rational, compareRational, equalRational, minRational, isZero, gcd, lcm } from "./rational.js";
 export {
   type RecognitionIndex,
   indexRecognition,
+  validateRecognition,
   normalizeAddress,
   pointsOf,
   recognitionShare,

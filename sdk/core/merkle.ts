@@ -7,6 +7,7 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { keccak256, stringToHex, toBytes, type Hex } from "viem";
 import type { Address, Allocation, AllocationResult } from "./types.js";
 import { EngineError } from "./errors.js";
+import { compareIds, isCanonicalDecimal } from "./ids.js";
 
 export const LEAF_ENCODING = ["uint256", "uint256", "address", "uint256"] as const;
 
@@ -14,14 +15,13 @@ export const LEAF_ENCODING = ["uint256", "uint256", "address", "uint256"] as con
 export type CommitmentLeaf = [bigint, bigint, Address, bigint];
 
 const MAX_UINT256 = (1n << 256n) - 1n;
-const CANONICAL_DECIMAL = /^(0|[1-9][0-9]*)$/;
 
 /**
  * On-chain uint256 id of a scenario id: a canonical decimal string ("0", "42"; no sign, no
  * leading zero) below 2^256 is the number itself; any other string is uint256(keccak256(utf8(id))).
  */
 export function idToUint256(id: string): bigint {
-  if (CANONICAL_DECIMAL.test(id)) {
+  if (isCanonicalDecimal(id)) {
     const value = BigInt(id);
     if (value <= MAX_UINT256) return value;
   }
@@ -74,7 +74,7 @@ export function commitmentRoots(result: AllocationResult): Record<string, Capaci
     list.push(a);
   }
   const out: Record<string, CapacityCommitment> = {};
-  for (const capacity of [...byCapacity.keys()].sort()) {
+  for (const capacity of [...byCapacity.keys()].sort(compareIds)) {
     const tree = commitmentTree(capacity, byCapacity.get(capacity)!);
     const leaves = leavesOf(capacity, byCapacity.get(capacity)!);
     out[capacity] = {

@@ -4,7 +4,7 @@
  * Outline: per capacity, the recipients its provider recognizes are split in tiers; each
  * round every capacity with quantity left water-fills tier 1 then tier 2 at RECIPIENT level
  * (demand = Σ residuals of the recipient's compatible needs, in minUnits), splits each
- * recipient's amount over its needs in proportion to their residuals, and offers it.
+ * recipient's amount over its needs (fewest possible servers first, then id), and offers it.
  * Offers above a need's residual are scaled down (scaleOffers). Accepted amounts reduce
  * the capacities and the needs; rounds repeat until no capacity can offer anything.
  */
@@ -15,6 +15,7 @@ import { indexRecognition, normalizeAddress, type RecognitionIndex } from "../re
 import { integerWeights, waterFillIntegers } from "../waterFill.js";
 import { scaleOffers } from "../scaleOffers.js";
 import { rational, type Rational } from "../rational.js";
+import { compareIds, compareStrings } from "../ids.js";
 
 export const FA1_ID = "fa-1";
 
@@ -23,6 +24,8 @@ interface NeedState {
   readonly recipient: Address;
   readonly quantity: bigint;
   residual: bigint;
+  /** Number of capacities that may serve this need (compatible and recognizing its recipient). */
+  servers: number;
   /** Offers received in the current round (reset after each round). */
   offers: { cap: CapacityState; amount: bigint }[];
 }
@@ -31,8 +34,8 @@ interface NeedState {
 interface Claim {
   readonly recipient: Address;
   readonly weight: bigint;
-  /** Compatible needs, sorted by id. */
-  readonly needs: readonly NeedState[];
+  /** Compatible needs in split order: fewest servers first, then canonical id. */
+  readonly needs: NeedState[];
 }
 
 interface CapacityState {
@@ -48,7 +51,6 @@ interface CapacityState {
   alive: boolean;
 }
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function validate(scenario: Scenario): void {
   const capIds = new Set<string>();
@@ -68,6 +70,10 @@ function validate(scenario: Scenario): void {
   }
 }
 
+function splitOrder(a: NeedState, b: NeedState): number {
+  return a.servers - b.servers || compareIds(a.id, b.id);
+}
+
 /** recipient -> "type\0unit" -> needs (with their original Need for window/location checks). */
 type NeedIndex = Map<Address, Map<string, { need: Need; state: NeedState }[]>>;
 
@@ -76,7 +82,7 @@ function indexNeeds(needs: readonly Need[]): { index: NeedIndex; states: NeedSta
   const states: NeedState[] = [];
   for (const need of needs) {
     const recipient = normalizeAddress(need.recipient);
-    const state: NeedState = { id: need.id, recipient, quantity: need.quantity, residual: need.quantity, offers: [] };
+    const state: NeedState = { id: need.id, recipient, quantity: need.quantity, residual: need.quantity, servers: 0, offers: [] };
     states.push(state);
     let byKind = index.get(recipient);
     if (byKind === undefined) index.set(recipient, (byKind = new Map()));
@@ -100,8 +106,8 @@ function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIn
   const tier1: { recipient: Address; weight: Rational; needs: NeedState[] }[] = [];
   const tier2: { recipient: Address; weight: bigint; needs: NeedState[] }[] = [];
   const tierOf = new Map<Address, 1 | 2>();
-  const given = recognition.points.get(provider);
-  const tP = recognition.totals.get(provider) ?? 0n;
+  const given = recognition.row(provider);
+  const tP = recognition.total(provider);
   if (given !== undefined) {
     for (const [recipient, pPr] of given) {
       const candidates = needIndex.get(recipient)?.get(kind);
@@ -111,10 +117,10 @@ function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIn
         if (windowsOverlap(capacity.window, need.window) && locationCovers(capacity.location, need.location)) needs.push(state);
       }
       if (needs.length === 0) continue;
-      needs.sort((a, b) => byString(a.id, b.id));
-      const pRp = recognition.points.get(recipient)?.get(provider) ?? 0n;
+      for (const n of needs) n.servers++;
+      const pRp = recognition.row(recipient)?.get(provider) ?? 0n;
       if (pRp > 0n) {
-        tier1.push({ recipient, weight: mutualWeight(pPr, tP, pRp, recognition.totals.get(recipient)!), needs });
+        tier1.push({ recipient, weight: mutualWeight(pPr, tP, pRp, recognition.total(recipient)), needs });
         tierOf.set(recipient, 1);
       } else {
         // Tier 2 weights R[P][r] share the denominator T_P: the points are the integer weights.
@@ -123,8 +129,8 @@ function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIn
       }
     }
   }
-  tier1.sort((a, b) => byString(a.recipient, b.recipient));
-  tier2.sort((a, b) => byString(a.recipient, b.recipient));
+  tier1.sort((a, b) => compareStrings(a.recipient, b.recipient));
+  tier2.sort((a, b) => compareStrings(a.recipient, b.recipient));
   const w1 = integerWeights(tier1.map((c) => c.weight)).weights;
   const minUnit = capacity.minUnit ?? 1n;
   return {
@@ -171,17 +177,18 @@ function offer(cap: CapacityState, touched: NeedState[]): boolean {
       const amount = amounts[i];
       if (amount === 0n) continue;
       units -= amount;
-      const needs = active[i].needs;
-      // Split the recipient's amount over its needs in proportion to their residuals
-      // (capped at each residual, largest remainder by need id): water-fill with weight = demand.
-      const needDemands = needs.map((n) => n.residual / m);
-      const split = needs.length === 1 ? [amount]
-        : waterFillIntegers(amount, needDemands.map((d) => (d === 0n ? 1n : d)), needDemands, needs.map((n) => n.id)).amounts;
-      for (let j = 0; j < needs.length; j++) {
-        if (split[j] === 0n) continue;
-        const need = needs[j];
+      // Split the recipient's amount over its compatible needs in split order (fewest
+      // servers, then id), each filled up to its residual before the next (docs/protocol.md §3):
+      // exact, no rounding, and a recipient gains nothing by splitting one need into many.
+      let left = amount;
+      for (const need of active[i].needs) {
+        if (left === 0n) break;
+        const room = need.residual / m;
+        if (room === 0n) continue;
+        const take = room < left ? room : left;
+        left -= take;
         if (need.offers.length === 0) touched.push(need);
-        need.offers.push({ cap, amount: split[j] * m });
+        need.offers.push({ cap, amount: take * m });
       }
     }
   }
@@ -194,6 +201,9 @@ export function allocate(scenario: Scenario): AllocationResult {
   const recognition = indexRecognition(scenario.recognition);
   const { index: needIndex, states: needStates } = indexNeeds(scenario.needs);
   const caps = scenario.capacities.map((c) => buildCapacity(c, recognition, needIndex));
+  // Split order of a recipient's needs: the need fewest capacities can serve first (so a
+  // capacity does not spend itself on a need others could cover), then canonical id.
+  for (const c of caps) for (const t of c.tiers) for (const claim of t) claim.needs.sort(splitOrder);
   let pairs = 0;
   for (const c of caps) for (const t of c.tiers) for (const claim of t) pairs += claim.needs.length;
   // Termination (docs/protocol.md §6): every round that offers anything either ends at the
@@ -235,12 +245,12 @@ export function allocate(scenario: Scenario): AllocationResult {
       });
     }
   }
-  allocations.sort((a, b) => byString(a.capacity, b.capacity) || byString(a.need, b.need));
+  allocations.sort((a, b) => compareIds(a.capacity, b.capacity) || compareIds(a.need, b.need));
   // Records are filled in id order so that even their key order is input-independent.
   const unused: Record<string, bigint> = {};
-  for (const cap of [...caps].sort((a, b) => byString(a.id, b.id))) unused[cap.id] = cap.remaining;
+  for (const cap of [...caps].sort((a, b) => compareIds(a.id, b.id))) unused[cap.id] = cap.remaining;
   const unmet: Record<string, bigint> = {};
-  for (const need of [...needStates].sort((a, b) => byString(a.id, b.id))) unmet[need.id] = need.residual;
+  for (const need of [...needStates].sort((a, b) => compareIds(a.id, b.id))) unmet[need.id] = need.residual;
   return { protocol: FA1_ID, allocations, unmet, unused, rounds };
 }
 
