@@ -50,7 +50,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command("axioms")
     .description("check a protocol against the axioms on generated scenarios; exit 1 if any property fails")
     .option("-p, --protocol <id|path>", protocolHelp, DEFAULT_PROTOCOL)
-    .option("-r, --runs <n>", "generated scenarios per property", integerOption("--runs", 1), 100)
+    .option("-r, --runs <n>", "generated scenarios per property", integerOption("--runs", 1), 1000)
     .option("--seed <s>", "fast-check seed (same seed, same report)", integerOption("--seed", 0), 42)
     .option("--json", "print the report as one JSON object")
     .action(async (options: { protocol: string; runs: number; seed: number; json?: boolean }) => {

@@ -75,7 +75,21 @@ describe("checkAxioms", function () {
     expect(overServed.detail).to.match(/^need n\d+ receives \d+ > quantity \d+$/);
   });
 
-  it("passes FA-1 on every axiom and FA-1 property", () => {
+  it("finds FA-1 keeps every property but recognition monotonicity, and shows where it breaks", () => {
+    const report = checkAxioms(fa1, { runs: 1000, seed: 42 });
+    expect(failures(report)).to.deep.equal(["monotonicity.recognition"]);
+    // The shrunk counterexample reproduces: raising P's points on X lowers what X gets from P.
+    const failure = report.results.find((r) => r.id === "monotonicity.recognition")!;
+    const [, p, x, raised] = /^raised p\[(0x[0-9a-f]{40})\]\[(0x[0-9a-f]{40})\] to (\d+)$/.exec(failure.change!)!;
+    const scenario = failure.counterexample!;
+    const P = p as `0x${string}`, X = x as `0x${string}`;
+    const fromPToX = (s: Scenario) =>
+      fa1.allocate(s).allocations.filter((a) => a.provider === P && a.recipient === X).reduce((t, a) => t + a.amount, 0n);
+    const after: Scenario = { ...scenario, recognition: { ...scenario.recognition, [P]: { ...scenario.recognition[P], [X]: BigInt(raised) } } };
+    expect(fromPToX(after) < fromPToX(scenario)).to.equal(true);
+  });
+
+  it("finds no violation in FA-1 on a smaller sample", () => {
     const report = checkAxioms(fa1, { runs: 150, seed: 3 });
     expect(failures(report)).to.deep.equal([]);
     expect(report.passed).to.equal(true);

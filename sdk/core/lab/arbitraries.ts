@@ -34,7 +34,8 @@ const entityIndex = fc.nat({ max: ENTITY_POOL.length - 1 });
 /** Raw generated choices; entity indices are taken modulo the scenario's entity count. */
 interface RawScenario {
   entities: number;
-  edges: { from: number; to: number; points: number }[];
+  /** `back`: points of the reverse edge, when the recognition is reciprocated. */
+  edges: { from: number; to: number; points: number; back: number | null }[];
   capacities: {
     provider: number;
     sector: number;
@@ -47,36 +48,54 @@ interface RawScenario {
   needs: { recipient: number; sector: number; quantity: number; window: number; location: number }[];
 }
 
-const rawScenario: fc.Arbitrary<RawScenario> = fc.record({
-  entities: fc.integer({ min: 2, max: ENTITY_POOL.length }),
-  edges: fc.array(fc.record({ from: entityIndex, to: entityIndex, points: fc.integer({ min: 1, max: 10 }) }), { maxLength: 14 }),
-  capacities: fc.array(
-    fc.record({
-      provider: entityIndex,
-      sector: fc.nat({ max: SECTORS.length - 1 }),
-      quantity: fc.nat({ max: 120 }),
-      // Most capacities are unconstrained, so constraints do not hide every interaction.
-      window: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, fc.nat({ max: WINDOWS.length - 1 })),
-      location: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, fc.nat({ max: LOCATIONS.length - 1 })),
-      filter: fc.oneof(
-        { weight: 4, arbitrary: fc.constant(null) },
-        fc.record({ kind: fc.constantFrom("allow" as const, "deny" as const), members: fc.array(entityIndex, { maxLength: 3 }) }),
-      ),
-      minUnit: fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, fc.constantFrom(5, 10)),
-    }),
-    { minLength: 1, maxLength: 3 },
-  ),
-  needs: fc.array(
-    fc.record({
-      recipient: entityIndex,
-      sector: fc.nat({ max: SECTORS.length - 1 }),
-      quantity: fc.nat({ max: 80 }),
-      window: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, fc.nat({ max: WINDOWS.length - 1 })),
-      location: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, fc.nat({ max: LOCATIONS.length - 1 })),
-    }),
-    { minLength: 1, maxLength: 4 },
-  ),
-});
+/**
+ * Sparse scenarios exercise the constraints (two sectors, windows, locations, filters);
+ * dense ones (one sector, no constraints, 2–3 entities, mostly reciprocated recognition,
+ * small quantities) make every capacity compete for every need, which is where
+ * multi-provider and rounding effects show.
+ */
+function rawScenario(dense: boolean): fc.Arbitrary<RawScenario> {
+  const unconstrained = fc.constant(0);
+  const sometimes = (max: number) => (dense ? unconstrained : fc.oneof({ weight: 3, arbitrary: unconstrained }, fc.nat({ max })));
+  const sector = dense ? unconstrained : fc.nat({ max: SECTORS.length - 1 });
+  const edge = fc.record({
+    from: entityIndex,
+    to: entityIndex,
+    points: fc.integer({ min: 1, max: 10 }),
+    back: dense ? fc.option(fc.integer({ min: 1, max: 10 }), { freq: 3, nil: null }) : fc.constant(null),
+  });
+  return fc.record({
+    entities: dense ? fc.integer({ min: 2, max: 3 }) : fc.integer({ min: 2, max: ENTITY_POOL.length }),
+    edges: fc.array(edge, { maxLength: 14 }),
+    capacities: fc.array(
+      fc.record({
+        provider: entityIndex,
+        sector,
+        quantity: fc.nat({ max: dense ? 40 : 120 }),
+        window: sometimes(WINDOWS.length - 1),
+        location: sometimes(LOCATIONS.length - 1),
+        filter: dense
+          ? fc.constant(null)
+          : fc.oneof(
+              { weight: 4, arbitrary: fc.constant(null) },
+              fc.record({ kind: fc.constantFrom("allow" as const, "deny" as const), members: fc.array(entityIndex, { maxLength: 3 }) }),
+            ),
+        minUnit: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, fc.constantFrom(2, 3, 5, 10)),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    needs: fc.array(
+      fc.record({
+        recipient: entityIndex,
+        sector,
+        quantity: fc.nat({ max: dense ? 30 : 80 }),
+        window: sometimes(WINDOWS.length - 1),
+        location: sometimes(LOCATIONS.length - 1),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  });
+}
 
 /** Copies only the optional fields that are set, so scenarios print without `undefined`s. */
 function withOptional<T extends object>(base: T, optional: Record<string, unknown>): T {
@@ -89,7 +108,9 @@ function toScenario(raw: RawScenario): Scenario {
   const recognition: Record<Address, Record<Address, bigint>> = {};
   for (const edge of raw.edges) {
     const from = entity(edge.from);
-    recognition[from] = { ...recognition[from], [entity(edge.to)]: BigInt(edge.points) };
+    const to = entity(edge.to);
+    recognition[from] = { ...recognition[from], [to]: BigInt(edge.points) };
+    if (edge.back !== null) recognition[to] = { ...recognition[to], [from]: BigInt(edge.back) };
   }
   const capacities = raw.capacities.map((c, i): Capacity => {
     const sector = SECTORS[c.sector];
@@ -112,7 +133,7 @@ function toScenario(raw: RawScenario): Scenario {
 }
 
 /** Small random scenarios; every capacity and need id is unique (c1…, n1…). */
-export const scenarioArbitrary: fc.Arbitrary<Scenario> = rawScenario.map(toScenario);
+export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc.oneof(rawScenario(false), rawScenario(true)).map(toScenario);
 
 /** A scenario plus choices a property uses to pick what to change (taken modulo sizes). */
 export interface ScenarioWithPicks {

@@ -10,7 +10,7 @@ import { AXIOM_PROPERTIES, type AxiomName, type AxiomProperty, type Violation } 
 import { findSignalWitnesses } from "./signalsMatter.js";
 
 export interface CheckOptions {
-  /** Generated scenarios per property (default 100). */
+  /** Generated scenarios per property (default 1000). */
   readonly runs?: number;
   /** fast-check seed; the same seed gives the same report (default 42). */
   readonly seed?: number;
@@ -92,7 +92,7 @@ function signalsMatter(protocol: Protocol, runs: number, seed: number): Property
  * Deterministic for a given seed.
  */
 export function checkAxioms(protocol: Protocol, options: CheckOptions = {}): AxiomReport {
-  const runs = options.runs ?? 100;
+  const runs = options.runs ?? 1000;
   const seed = options.seed ?? 42;
   const results: PropertyResult[] = [];
   for (const property of AXIOM_PROPERTIES) {
