@@ -1,13 +1,14 @@
 /**
  * The protocol lab's runner: checks a protocol against every axiom property on
  * generated scenarios and reports, for each failing property, fast-check's shrunk
- * counterexample. Pure TypeScript (fast-check runs in the browser too).
+ * counterexample, made smaller still by removing what the failure does not need. Pure TypeScript (fast-check runs in the browser too).
  */
 import fc from "fast-check";
 import type { Protocol, Scenario } from "../types.js";
 import { scenarioWithPicksArbitrary, type ScenarioWithPicks } from "./arbitraries.js";
 import { AXIOM_PROPERTIES, type AxiomName, type AxiomProperty, type Violation } from "./properties.js";
 import { findSignalWitnesses } from "./signalsMatter.js";
+import { simplify } from "./simplify.js";
 
 export interface CheckOptions {
   /** Generated scenarios per property (default 1000). */
@@ -60,12 +61,14 @@ function runProperty(protocol: Protocol, property: AxiomProperty, runs: number, 
   );
   const base = { id: property.id, axiom: property.axiom, title: property.title, runs: details.numRuns };
   if (!details.failed || details.counterexample === null) return { ...base, passed: true };
-  const [input] = details.counterexample;
+  const [shrunk] = details.counterexample;
   const error = details.errorInstance;
-  const violation: Violation =
-    error instanceof ViolationError
-      ? error.violation
-      : { detail: `the protocol threw: ${error instanceof Error ? error.message : String(error)}` };
+  if (!(error instanceof ViolationError)) {
+    const detail = `the protocol threw: ${error instanceof Error ? error.message : String(error)}`;
+    return { ...base, passed: false, counterexample: shrunk.scenario, detail };
+  }
+  const input = simplify(shrunk, (candidate) => property.check(protocol, candidate) !== undefined);
+  const violation = property.check(protocol, input) ?? error.violation;
   return { ...base, passed: false, counterexample: input.scenario, ...violation };
 }
 
