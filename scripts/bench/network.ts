@@ -30,7 +30,7 @@ export function addressOf(i: number): Address {
   return `0x${i.toString(16).padStart(40, "0")}` as Address;
 }
 
-export function generateNetwork(n: number, seed = 42, edges = 16): Scenario {
+export function generateNetwork(n: number, seed = 42, edges = 16, types = TYPES.length): Scenario {
   const rand = prng(seed);
   const recognition: Record<Address, Record<Address, bigint>> = {};
   for (let i = 0; i < n; i++) {
@@ -54,7 +54,7 @@ export function generateNetwork(n: number, seed = 42, edges = 16): Scenario {
   const needs: Need[] = [];
   for (let i = 0; i < n; i++) {
     if (rand(10) === 0) {
-      const type = TYPES[rand(TYPES.length)];
+      const type = TYPES[rand(types)];
       const hasLoc = rand(5) !== 0;
       capacities.push({
         id: `c${i}`, provider: addressOf(i), type, unit: UNITS[type],
@@ -65,7 +65,7 @@ export function generateNetwork(n: number, seed = 42, edges = 16): Scenario {
       });
     }
     if (rand(2) === 0) {
-      const type = TYPES[rand(TYPES.length)];
+      const type = TYPES[rand(types)];
       needs.push({
         id: `n${i}`, recipient: addressOf(i), type, unit: UNITS[type],
         quantity: BigInt(10 + rand(1000)),

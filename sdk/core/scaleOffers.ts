@@ -4,11 +4,13 @@
  * When the capacities together offer a need more than its residual, each offer o_c is
  * scaled to the exact share residual·o_c/O (O = Σ offers), rounded down to a multiple of
  * the capacity's minUnit m_c. The units still missing are handed out, in order of the
- * largest exact remainder (ties by ascending capacity id): first pass one m_c each where
+ * largest exact remainder (ties by canonical capacity id order, see ids.ts): first pass one m_c each where
  * it fits, second pass as many m_c as fit. With every m_c = 1 the need gets exactly its
  * residual after the first pass; with larger minUnits what stays missing is smaller than
  * the minUnit of every capacity whose offer was cut.
  */
+import { compareIds } from "./ids.js";
+
 export interface Offer {
   /** Canonical tie-break key: the capacity id. Unique within a call. */
   readonly key: string;
@@ -35,8 +37,7 @@ export function scaleOffers(residual: bigint, offers: readonly Offer[]): bigint[
   }
   if (missing === 0n) return accepted;
   const order = offers.map((_, i) => i).sort((a, b) =>
-    remainder[a] > remainder[b] ? -1 : remainder[a] < remainder[b] ? 1
-      : offers[a].key < offers[b].key ? -1 : offers[a].key > offers[b].key ? 1 : 0,
+    remainder[a] > remainder[b] ? -1 : remainder[a] < remainder[b] ? 1 : compareIds(offers[a].key, offers[b].key),
   );
   for (const i of order) {
     const m = offers[i].minUnit;
