@@ -22,6 +22,7 @@
  */
 import type { Allocation, AllocationResult, Capacity, Need, Protocol, Scenario } from "../types.js";
 import { isCompatible } from "../compatibility.js";
+import { compareIds } from "../ids.js";
 import { indexRecognition, pointsOf, type RecognitionIndex } from "../recognition.js";
 
 /** One capacity's allocations: proportional to points × need, floored, capped, no second pass. */
@@ -52,10 +53,9 @@ function allocateCapacity(capacity: Capacity, needs: readonly Need[], recognitio
   return allocations;
 }
 
+/** The engine's canonical order (numeric ids first, as numbers), as FA-1 sorts. */
 function byCapacityThenNeed(a: Allocation, b: Allocation): number {
-  if (a.capacity !== b.capacity) return a.capacity < b.capacity ? -1 : 1;
-  if (a.need !== b.need) return a.need < b.need ? -1 : 1;
-  return 0;
+  return compareIds(a.capacity, b.capacity) || compareIds(a.need, b.need);
 }
 
 function allocate(scenario: Scenario): AllocationResult {
@@ -70,9 +70,9 @@ function allocate(scenario: Scenario): AllocationResult {
     received.set(a.need, (received.get(a.need) ?? 0n) + a.amount);
   }
   const unused: Record<string, bigint> = {};
-  for (const c of scenario.capacities) unused[c.id] = c.quantity - (given.get(c.id) ?? 0n);
+  for (const c of [...scenario.capacities].sort((a, b) => compareIds(a.id, b.id))) unused[c.id] = c.quantity - (given.get(c.id) ?? 0n);
   const unmet: Record<string, bigint> = {};
-  for (const n of scenario.needs) {
+  for (const n of [...scenario.needs].sort((a, b) => compareIds(a.id, b.id))) {
     const rest = n.quantity - (received.get(n.id) ?? 0n);
     unmet[n.id] = rest > 0n ? rest : 0n;
   }
