@@ -1,5 +1,5 @@
 /** `fa axioms`: check a protocol against the axioms; a pass/fail table or one JSON object. */
-import { checkAxioms, type AxiomReport, type PropertyResult } from "../../core/lab/index.js";
+import { checkAxioms, serializeReport, type AxiomReport, type PropertyResult } from "../../core/lab/index.js";
 import { serializeScenario } from "../../core/scenario.js";
 import { resolveProtocol } from "../protocols.js";
 import { renderTable } from "../table.js";
@@ -14,26 +14,6 @@ export interface AxiomsOptions {
 function compactScenario(result: PropertyResult): string | undefined {
   const scenario = result.counterexample ?? result.witness;
   return scenario === undefined ? undefined : JSON.stringify(serializeScenario(scenario));
-}
-
-export function serializeReport(report: AxiomReport) {
-  return {
-    protocol: report.protocol,
-    runs: report.runs,
-    seed: report.seed,
-    passed: report.passed,
-    results: report.results.map((r) => ({
-      id: r.id,
-      axiom: r.axiom,
-      title: r.title,
-      passed: r.passed,
-      runs: r.runs,
-      ...(r.change === undefined ? {} : { change: r.change }),
-      ...(r.detail === undefined ? {} : { detail: r.detail }),
-      ...(r.counterexample === undefined ? {} : { counterexample: serializeScenario(r.counterexample) }),
-      ...(r.witness === undefined ? {} : { witness: serializeScenario(r.witness) }),
-    })),
-  };
 }
 
 export function formatAxiomReport(report: AxiomReport): string {
