@@ -1,0 +1,109 @@
+/**
+ * Benchmark of the FA-1 engine on generated networks (scripts/bench/network.ts).
+ *
+ *   npx tsx scripts/bench/engine.ts                 # 1k, 10k, 100k entities
+ *   npx tsx scripts/bench/engine.ts --sizes 1000,10000 --seed 42
+ *   npx tsx scripts/bench/engine.ts --types 1     # stress: one sector, every capacity competes
+ *
+ * Each size runs in a fresh child process so that its peak RSS is its own. Reported per size:
+ * generation time (not part of the engine), a plain linear pass over the same inputs, the
+ * engine's wall time, the ratio engine/linear, rounds to the fixed point, peak RSS and heap
+ * used after the run; then the growth exponent (log-log slope of engine time between sizes).
+ */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { allocate, type Scenario } from "../../sdk/core/index.js";
+import { generateNetwork } from "./network.js";
+
+interface Measurement {
+  entities: number;
+  edges: number;
+  capacities: number;
+  needs: number;
+  generateMs: number;
+  linearMs: number;
+  engineMs: number;
+  rounds: number;
+  allocations: number;
+  allocated: string;
+  peakRssMiB: number;
+  heapUsedMiB: number;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** A plain pass touching every input once: the floor any allocation must pay. */
+function linearPass(s: Scenario): bigint {
+  let acc = 0n;
+  for (const from of Object.keys(s.recognition)) {
+    const row = s.recognition[from as `0x${string}`];
+    for (const to of Object.keys(row)) acc += row[to as `0x${string}`];
+  }
+  for (const c of s.capacities) acc += c.quantity + BigInt(c.type.length + c.unit.length + (c.location?.length ?? 0));
+  for (const n of s.needs) acc += n.quantity + BigInt(n.type.length + n.unit.length + (n.location?.length ?? 0));
+  return acc;
+}
+
+function child(entities: number, seed: number, types: number): void {
+  let t = performance.now();
+  const scenario = generateNetwork(entities, seed, 16, types);
+  const generateMs = performance.now() - t;
+  t = performance.now();
+  linearPass(scenario);
+  const linearMs = performance.now() - t;
+  t = performance.now();
+  const result = allocate(scenario);
+  const engineMs = performance.now() - t;
+  const heapUsedMiB = process.memoryUsage().heapUsed / 2 ** 20;
+  let edges = 0;
+  for (const row of Object.values(scenario.recognition)) edges += Object.keys(row).length;
+  const m: Measurement = {
+    entities,
+    edges,
+    capacities: scenario.capacities.length,
+    needs: scenario.needs.length,
+    generateMs,
+    linearMs,
+    engineMs,
+    rounds: result.rounds ?? 0,
+    allocations: result.allocations.length,
+    allocated: result.allocations.reduce((s, a) => s + a.amount, 0n).toString(),
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    heapUsedMiB,
+  };
+  process.stdout.write(JSON.stringify(m) + "\n");
+}
+
+function main(): void {
+  const seed = Number(arg("--seed") ?? 42);
+  const types = Number(arg("--types") ?? 8);
+  if (arg("--child") !== undefined) return child(Number(arg("--child")), seed, types);
+  const sizes = (arg("--sizes") ?? "1000,10000,100000").split(",").map(Number);
+  const self = fileURLToPath(import.meta.url);
+  const rows: Measurement[] = [];
+  console.log(`FA-1 engine benchmark — seed ${seed}, ${types} types, node ${process.version}`);
+  console.log("entities | edges | capacities | needs | linear ms | engine ms | engine/linear | rounds | allocations | peak RSS MiB | heap used MiB");
+  for (const n of sizes) {
+    const run = spawnSync(process.execPath, [...process.execArgv, self, "--child", String(n), "--seed", String(seed), "--types", String(types)], {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    });
+    if (run.status !== 0) throw new Error(`benchmark child for ${n} entities failed:\n${run.stderr}`);
+    const m = JSON.parse(run.stdout.trim().split("\n").pop()!) as Measurement;
+    rows.push(m);
+    console.log(
+      [m.entities, m.edges, m.capacities, m.needs, m.linearMs.toFixed(1), m.engineMs.toFixed(1),
+        (m.engineMs / m.linearMs).toFixed(1), m.rounds, m.allocations, m.peakRssMiB.toFixed(0), m.heapUsedMiB.toFixed(0)].join(" | "),
+    );
+  }
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1], rows[i]];
+    const slope = Math.log(b.engineMs / a.engineMs) / Math.log(b.entities / a.entities);
+    console.log(`growth exponent ${a.entities} -> ${b.entities}: ${slope.toFixed(2)} (1.00 = linear)`);
+  }
+}
+
+main();

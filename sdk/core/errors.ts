@@ -1,0 +1,24 @@
+/**
+ * Typed errors of the core engine: a short message plus machine-readable details,
+ * so the CLI can print the offending field and value without a stack trace.
+ */
+export type EngineErrorCode =
+  | "DUPLICATE_ID"
+  | "NEGATIVE_QUANTITY"
+  | "INVALID_MIN_UNIT"
+  | "INVALID_WINDOW"
+  | "NEGATIVE_POINTS"
+  | "INVALID_WEIGHT"
+  | "INVALID_ID"
+  | "ROUND_LIMIT";
+
+export class EngineError extends Error {
+  override readonly name = "EngineError";
+  constructor(
+    readonly code: EngineErrorCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The single public export of the pure core: types, recognition math, compatibility,
+ * water-filling, FA-1 and Merkle commitments. No chain, no Node-only imports.
+ */
+export type * from "./types.js";
+export { compareIds, compareStrings, isCanonicalDecimal } from "./ids.js";
+export { EngineError, type EngineErrorCode } from "./errors.js";
+export { type Rational, ZERO, rational, compareRational, equalRational, minRational, isZero, gcd, lcm } from "./rational.js";
+export {
+  type RecognitionIndex,
+  indexRecognition,
+  validateRecognition,
+  normalizeAddress,
+  pointsOf,
+  recognitionShare,
+  mutualRecognition,
+} from "./recognition.js";
+export { windowsOverlap, locationCovers, filterAdmits, compileFilter, isCompatible, type CompiledFilter } from "./compatibility.js";
+export { tierOf, type TierMembership } from "./tiers.js";
+export { waterFill, waterFillIntegers, integerWeights, type WaterFillClaim, type WaterFillResult } from "./waterFill.js";
+export { scaleOffers, type Offer } from "./scaleOffers.js";
+export { fa1, allocate, FA1_ID } from "./protocols/fa1.js";
+export {
+  LEAF_ENCODING,
+  type CommitmentLeaf,
+  type CapacityCommitment,
+  type LeafProof,
+  idToUint256,
+  protocolIdToBytes32,
+  commitmentTree,
+  commitmentRoots,
+  proofFor,
+  verifyLeaf,
+} from "./merkle.js";

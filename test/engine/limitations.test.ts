@@ -1,0 +1,63 @@
+/**
+ * Known limitations of FA-1 (docs/protocol.md §8): concrete counterexamples to weak
+ * monotonicity of recognition outside the cases the property tests cover. These tests pin
+ * the counterexamples: if the engine changes so that one disappears, the test fails and the
+ * documentation must be updated with it.
+ */
+import { expect } from "chai";
+import { fa1, type Scenario } from "../../sdk/core/index.js";
+import { addr } from "./fixtures.js";
+import { fromProviderTo, toNeed } from "./arbitraries.js";
+
+const wash = { type: "WASH", unit: "L" } as const;
+
+describe("FA-1 known limitations (pinned counterexamples)", () => {
+  it("L1 several providers: A raising its recognition of B lowers what B receives from A (20 -> 19)", () => {
+    const A = addr(2), B = addr(4);
+    const at = (pAB: bigint): Scenario => ({
+      recognition: { [A]: { [A]: 1n, [B]: pAB }, [B]: { [B]: 1n, [A]: 1n } },
+      capacities: [
+        { id: "c0", provider: A, ...wash, quantity: 19n },
+        { id: "c1", provider: B, ...wash, quantity: 2n },
+        { id: "c2", provider: A, ...wash, quantity: 23n },
+      ],
+      needs: [
+        { id: "n0", recipient: B, ...wash, quantity: 20n },
+        { id: "n1", recipient: A, ...wash, quantity: 3n },
+      ],
+    });
+    const before = fa1.allocate(at(1n));
+    const after = fa1.allocate(at(13n));
+    expect(fromProviderTo(before, A, B)).to.equal(20n);
+    expect(fromProviderTo(after, A, B)).to.equal(19n);
+    // What B receives in total is unchanged. A's raise lowers A's self-weight, so A's capacities
+    // move units from A's need to B's; B's need is over-offered and scaled in proportion to all
+    // offers, and B's own capacity c1, which now also has units for B, takes one unit of it.
+    expect(toNeed(before, "n0")).to.equal(20n);
+    expect(toNeed(after, "n0")).to.equal(20n);
+  });
+
+  it("L2 one provider, a coarse minUnit: raising recognition of X lowers what X receives (25 -> 23)", () => {
+    const P = addr(1), X = addr(4), Y = addr(3);
+    const at = (pPX: bigint): Scenario => ({
+      recognition: { [P]: { [X]: pPX, [Y]: 3n }, [X]: { [P]: 1n, [addr(2)]: 5n }, [Y]: { [P]: 1n } },
+      capacities: [
+        { id: "c0", provider: P, ...wash, quantity: 27n, minUnit: 3n },
+        { id: "c1", provider: P, ...wash, quantity: 24n },
+      ],
+      needs: [
+        { id: "n0", recipient: X, ...wash, quantity: 16n },
+        { id: "n1", recipient: Y, ...wash, quantity: 17n },
+        { id: "n2", recipient: Y, ...wash, quantity: 8n },
+        { id: "n3", recipient: X, ...wash, quantity: 9n },
+      ],
+    });
+    const before = fa1.allocate(at(1n));
+    const after = fa1.allocate(at(2n));
+    expect(fromProviderTo(before, P, X)).to.equal(25n);
+    expect(fromProviderTo(after, P, X)).to.equal(23n);
+    // The 2 units X misses sit in c0, which can only give multiples of 3.
+    expect(after.unmet["n3"]).to.equal(2n);
+    expect(after.unused["c0"]).to.equal(3n);
+  });
+});
