@@ -34,6 +34,8 @@ interface NeedState {
 interface Claim {
   readonly recipient: Address;
   readonly weight: bigint;
+  /** The same weight as a small rational (sorting only; see waterFillIntegers). */
+  readonly ratio: Rational;
   /** Compatible needs in split order: fewest servers first, then canonical id. */
   readonly needs: NeedState[];
 }
@@ -104,7 +106,7 @@ function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIn
   const admits = compileFilter(capacity.filter);
   const kind = capacity.type + "\u0000" + capacity.unit;
   const tier1: { recipient: Address; weight: Rational; needs: NeedState[] }[] = [];
-  const tier2: { recipient: Address; weight: bigint; needs: NeedState[] }[] = [];
+  const tier2: { recipient: Address; weight: bigint; ratio: Rational; needs: NeedState[] }[] = [];
   const tierOf = new Map<Address, 1 | 2>();
   const given = recognition.row(provider);
   const tP = recognition.total(provider);
@@ -124,7 +126,7 @@ function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIn
         tierOf.set(recipient, 1);
       } else {
         // Tier 2 weights R[P][r] share the denominator T_P: the points are the integer weights.
-        tier2.push({ recipient, weight: pPr, needs });
+        tier2.push({ recipient, weight: pPr, ratio: { num: pPr, den: 1n }, needs });
         tierOf.set(recipient, 2);
       }
     }
@@ -139,7 +141,7 @@ function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIn
     provider,
     minUnit,
     remaining: capacity.quantity,
-    tiers: [tier1.map((c, i) => ({ recipient: c.recipient, weight: w1[i], needs: c.needs })), tier2],
+    tiers: [tier1.map((c, i) => ({ recipient: c.recipient, weight: w1[i], ratio: c.weight, needs: c.needs })), tier2],
     tierOf,
     allocated: new Map(),
     alive: capacity.quantity >= minUnit && tier1.length + tier2.length > 0,
@@ -160,6 +162,7 @@ function offer(cap: CapacityState, touched: NeedState[]): boolean {
     const weights: bigint[] = [];
     const demands: bigint[] = [];
     const keys: string[] = [];
+    const ratios: Rational[] = [];
     const active: Claim[] = [];
     for (const claim of claims) {
       let demand = 0n;
@@ -168,11 +171,12 @@ function offer(cap: CapacityState, touched: NeedState[]): boolean {
       weights.push(claim.weight);
       demands.push(demand);
       keys.push(claim.recipient);
+      ratios.push(claim.ratio);
       active.push(claim);
     }
     if (active.length === 0) continue;
     anyDemand = true;
-    const { amounts } = waterFillIntegers(units, weights, demands, keys);
+    const { amounts } = waterFillIntegers(units, weights, demands, keys, ratios);
     for (let i = 0; i < active.length; i++) {
       const amount = amounts[i];
       if (amount === 0n) continue;
