@@ -24,7 +24,7 @@ interface NeedState {
   readonly recipient: Address;
   readonly quantity: bigint;
   residual: bigint;
-  /** Number of capacities that may serve this need (compatible and recognizing its recipient). */
+  /** Number of capacities that may serve this need: compatible, recognizing its recipient, quantity >= minUnit. */
   servers: number;
   /** Offers received in the current round (reset after each round). */
   offers: { cap: CapacityState; amount: bigint }[];
@@ -119,7 +119,6 @@ function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIn
         if (windowsOverlap(capacity.window, need.window) && locationCovers(capacity.location, need.location)) needs.push(state);
       }
       if (needs.length === 0) continue;
-      for (const n of needs) n.servers++;
       const pRp = recognition.row(recipient)?.get(provider) ?? 0n;
       if (pRp > 0n) {
         tier1.push({ recipient, weight: mutualWeight(pPr, tP, pRp, recognition.total(recipient)), needs });
@@ -207,6 +206,7 @@ export function allocate(scenario: Scenario): AllocationResult {
   const caps = scenario.capacities.map((c) => buildCapacity(c, recognition, needIndex));
   // Split order of a recipient's needs: the need fewest capacities can serve first (so a
   // capacity does not spend itself on a need others could cover), then canonical id.
+  for (const c of caps) if (c.alive) for (const t of c.tiers) for (const claim of t) for (const n of claim.needs) n.servers++;
   for (const c of caps) for (const t of c.tiers) for (const claim of t) claim.needs.sort(splitOrder);
   let pairs = 0;
   for (const c of caps) for (const t of c.tiers) for (const claim of t) pairs += claim.needs.length;
