@@ -53,7 +53,6 @@ interface CapacityState {
   alive: boolean;
 }
 
-
 function validate(scenario: Scenario): void {
   const capIds = new Set<string>();
   for (const c of scenario.capacities) {
