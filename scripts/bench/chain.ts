@@ -10,6 +10,7 @@
  *
  *   npx hardhat run scripts/bench/chain.ts                 # 50, 200, 1000 organizations
  *   BENCH_SIZES=50,200 npx hardhat run scripts/bench/chain.ts
+ *   BENCH_TYPES=1 npx hardhat run scripts/bench/chain.ts   # one sector: ~8x the allocations
  */
 import { network } from "hardhat";
 import type { PublicClient } from "viem";
@@ -29,6 +30,8 @@ import {
 import { generateNetwork } from "./network.js";
 
 const sizes = (process.env.BENCH_SIZES ?? "50,200,1000").split(",").map(Number);
+/** Sectors in the generated network (8 = the required shape; 1 = stress, every capacity competes). */
+const types = Number(process.env.BENCH_TYPES ?? "8");
 
 /** Generated addresses 0x…01 are precompiles: move every organization to 0xfa…<i>. */
 function relocate(scenario: Scenario): Scenario {
@@ -61,7 +64,7 @@ async function benchOne(n: number) {
     rounds: rounds.address,
     ledger: ledger.address,
   };
-  const scenario = relocate(generateNetwork(n, 42));
+  const scenario = relocate(generateNetwork(n, 42, 16, types));
   const orgs = Object.keys(scenario.recognition) as Address[];
   const clientsOf = new Map<Address, ChainClients>();
   for (const org of orgs) {
