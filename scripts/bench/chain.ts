@@ -12,14 +12,15 @@
  *   BENCH_SIZES=50,200 npx hardhat run scripts/bench/chain.ts
  *   BENCH_TYPES=1 npx hardhat run scripts/bench/chain.ts   # one sector: ~8x the allocations
  *   # over HTTP JSON-RPC to a running `npx hardhat node` (FA_PRIVATE_KEY deploys and funds):
- *   FA_RPC_URL=http://127.0.0.1:8545 FA_PRIVATE_KEY=0x… npx hardhat run --network remote scripts/bench/chain.ts
+ *   BENCH_RPC_URL=http://127.0.0.1:8545 FA_RPC_URL=http://127.0.0.1:8545 FA_PRIVATE_KEY=0x… \
+ *     npx hardhat run --network remote scripts/bench/chain.ts
  *
  * Every organization signs its own transactions with a local key (viem signs, the node only
  * executes). Providers commit one after the other from this one process; the protocol runs once
  * per snapshot (each provider would run it once on its own machine, in parallel).
  */
 import { network } from "hardhat";
-import { createWalletClient, custom, keccak256, toHex, type PublicClient } from "viem";
+import { createPublicClient, createWalletClient, custom, http, keccak256, toHex, type PublicClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { fa1, type Address, type Scenario } from "../../sdk/core/index.js";
 import {
@@ -60,7 +61,11 @@ const ms = (start: number) => Math.round(performance.now() - start);
 
 async function benchOne(n: number) {
   const { viem, networkHelpers, provider } = await network.create();
-  const publicClient = (await viem.getPublicClient()) as unknown as PublicClient;
+  const hardhatClient = (await viem.getPublicClient()) as unknown as PublicClient;
+  // Over HTTP the SDK talks to the node with viem's own transport, as an application would;
+  // embedded, through Hardhat's in-process provider.
+  const transport = process.env.BENCH_RPC_URL ? http(process.env.BENCH_RPC_URL) : custom(provider);
+  const publicClient = createPublicClient({ chain: hardhatClient.chain, transport }) as PublicClient;
   const fromBlock = (await publicClient.getBlockNumber()) + 1n;
   const recognition = await viem.deployContract("RecognitionRegistry");
   const capacities = await viem.deployContract("CapacityRegistry");
@@ -80,7 +85,7 @@ async function benchOne(n: number) {
   for (const g of Object.keys(generated.recognition)) {
     const account = accountOf(g);
     await networkHelpers.setBalance(account.address, 10n ** 20n);
-    const walletClient = createWalletClient({ account, chain: publicClient.chain, transport: custom(provider) });
+    const walletClient = createWalletClient({ account, chain: publicClient.chain, transport });
     clientsOf.set(account.address.toLowerCase() as Address, { publicClient, walletClient: walletClient as unknown as ChainClients["walletClient"] });
   }
   const orgs = Object.keys(scenario.recognition) as Address[];

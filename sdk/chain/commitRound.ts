@@ -8,7 +8,7 @@ import type { PublicClient } from "viem";
 import { commitmentRoots, fa1, protocolIdToBytes32, type AllocationResult, type Protocol } from "../core/index.js";
 import type { Address, ChainClients, CommitRoundResult, ComputedCommitment, ContractAddresses, ProgressCallback, Snapshot } from "./types.js";
 import { readRoundSnapshot, roundInfo } from "./readRoundSnapshot.js";
-import { sendAction } from "./actions/send.js";
+import { commit } from "./actions/ledger.js";
 import { abis } from "./contracts.js";
 import { ChainError } from "./errors.js";
 
@@ -92,7 +92,8 @@ export async function commitRound(clients: ChainClients, options: CommitRoundOpt
       out.push(expected); // already committed exactly this: idempotent re-run
       continue;
     }
-    const sent = await sendAction(clients, options.contracts, "Commit", {
+    const sent = await commit(clients, {
+      contracts: options.contracts,
       round: info.round,
       capacityId: capacity.id,
       root: expected.root,
