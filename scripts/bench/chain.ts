@@ -60,7 +60,7 @@ function relocate(scenario: Scenario): Scenario {
 const ms = (start: number) => Math.round(performance.now() - start);
 
 async function benchOne(n: number) {
-  const { viem, networkHelpers, provider } = await network.create();
+  const { viem, provider } = await network.create();
   const hardhatClient = (await viem.getPublicClient()) as unknown as PublicClient;
   // Over HTTP the SDK talks to the node with viem's own transport, as an application would;
   // embedded, through Hardhat's in-process provider.
@@ -84,7 +84,8 @@ async function benchOne(n: number) {
   const clientsOf = new Map<Address, ChainClients>();
   for (const g of Object.keys(generated.recognition)) {
     const account = accountOf(g);
-    await networkHelpers.setBalance(account.address, 10n ** 20n);
+    // Funded through the SDK's transport (viem retries dropped keep-alive sockets; Hardhat's HTTP provider does not).
+    await publicClient.request({ method: "hardhat_setBalance", params: [account.address, toHex(10n ** 20n)] } as never);
     const walletClient = createWalletClient({ account, chain: publicClient.chain, transport });
     clientsOf.set(account.address.toLowerCase() as Address, { publicClient, walletClient: walletClient as unknown as ChainClients["walletClient"] });
   }

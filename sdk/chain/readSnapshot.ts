@@ -16,7 +16,7 @@ export async function readSnapshot(client: PublicClient, options: ReadSnapshotOp
   const fromBlock = options.fromBlock ?? 0n;
   const [chainId, head] = await Promise.all([
     withRetry(() => client.getChainId(), { retries: options.retries, what: "eth_chainId" }),
-    withRetry(() => client.getBlockNumber(), { retries: options.retries, what: "eth_blockNumber" }),
+    withRetry(() => client.getBlockNumber({ cacheTime: 0 }), { retries: options.retries, what: "eth_blockNumber" }),
   ]);
   if (block > head) throw new ChainError("INVALID_INPUT", "block is in the future", { block, head });
   const events = await fetchLogs(client, {

@@ -19,7 +19,7 @@ export async function readRoundLedger(
   client: PublicClient,
   options: { contracts: ContractAddresses; round: bigint; snapshotBlock: bigint; toBlock?: bigint; chunkSize?: bigint; retries?: number; onProgress?: ProgressCallback },
 ): Promise<RoundLedger> {
-  const toBlock = options.toBlock ?? (await withRetry(() => client.getBlockNumber(), { retries: options.retries, what: "eth_blockNumber" }));
+  const toBlock = options.toBlock ?? (await withRetry(() => client.getBlockNumber({ cacheTime: 0 }), { retries: options.retries, what: "eth_blockNumber" }));
   const all = await fetchLogs(client, {
     contracts: options.contracts,
     only: ["ledger"],

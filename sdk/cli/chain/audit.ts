@@ -54,13 +54,32 @@ function auditTable(report: AuditReport): string {
   return parts.join("\n");
 }
 
+/**
+ * The auditor exports live in sdk/audit/ (IATI-like records, HXL-tagged CSV), maintained apart from
+ * the chain layer: `sdk/audit/index.ts` exports `formatIati(report: AuditReport): string` and
+ * `formatHxl(report: AuditReport): string`. Loaded by path so this command works without them.
+ */
+async function loadExporter(format: "iati" | "hxl"): Promise<(report: AuditReport) => string> {
+  const modulePath = "../../audit/index.js";
+  let module: Record<string, unknown> | undefined;
+  try {
+    module = (await import(modulePath)) as Record<string, unknown>;
+  } catch {
+    module = undefined;
+  }
+  const exporter = module?.[format === "iati" ? "formatIati" : "formatHxl"];
+  if (typeof exporter !== "function") throw new UserError(`--format ${format}: not available in this build (sdk/audit has no ${format === "iati" ? "formatIati" : "formatHxl"})`);
+  return exporter as (report: AuditReport) => string;
+}
+
 export async function auditCommand(flags: ChainFlags & { round?: string; format?: string }): Promise<string> {
   const round = parseBigint("--round", flags.round, 1n);
   const format = flags.json ? "json" : (flags.format ?? "table");
-  if (format === "iati" || format === "hxl") throw new UserError(`--format ${format}: not available in this build (the sdk/audit formatters are not installed)`);
-  if (format !== "table" && format !== "json") throw new UserError(`--format: expected table, json, iati or hxl, got ${JSON.stringify(format)}`);
+  if (!["table", "json", "iati", "hxl"].includes(format)) throw new UserError(`--format: expected table, json, iati or hxl, got ${JSON.stringify(format)}`);
+  const exporter = format === "iati" || format === "hxl" ? await loadExporter(format) : undefined;
   const { clients, read } = await session(flags, false);
   const report = await auditRound(clients.publicClient as never, { ...read, round });
+  if (exporter !== undefined) return exporter(report);
   return format === "json" ? toJson(report) : auditTable(report);
 }
 
