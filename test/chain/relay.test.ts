@@ -74,3 +74,53 @@ describe("relayed signatures", () => {
     expect(describeError(rejected)).to.match(/InvalidSignature\(0x/i);
   });
 });
+
+describe("relayed ledger actions", () => {
+  it("a delivery and a receipt signed by provider and recipient are relayed, proof included", async () => {
+    const f = await deployFreeAssociation();
+    const { contracts, publicClient } = f;
+    const { setRecognition, declareCapacity, declareNeed, signRecordDelivery, relayRecordDelivery, signConfirmReceipt, relayConfirmReceipt, leafProof, signAttest, relayAttest } =
+      await import("../../sdk/chain/index.js");
+    const [A, B] = [f.addressOf(0), f.addressOf(1)];
+    await setRecognition(f.as(0), { contracts, recipients: [B], points: [1n] });
+    await setRecognition(f.as(1), { contracts, recipients: [A], points: [1n] });
+    const { capacityId } = await declareCapacity(f.as(0), { contracts, capacity: { sector: "Food", unit: "kg", quantity: 70n } });
+    const { needId } = await declareNeed(f.as(1), { contracts, need: { sector: "Food", unit: "kg", quantity: 50n } });
+    await openRound(f.as(9), { contracts });
+    const { commitments } = await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock });
+    const { leaf, proof } = leafProof(commitments[0].leaves, needId);
+    expect(leaf[3]).to.equal(50n);
+    const relayer = f.as(9);
+    const provider = walletSigner(f.wallets[0] as never);
+    const recipient = walletSigner(f.wallets[1] as never);
+    await relayRecordDelivery(
+      relayer,
+      contracts,
+      await signRecordDelivery(publicClient, provider, { contracts, round: 1n, capacityId, needId, recipient: leaf[2], leafAmount: leaf[3], proof, amount: 30n }),
+    );
+    await relayConfirmReceipt(relayer, contracts, await signConfirmReceipt(publicClient, recipient, { contracts, round: 1n, capacityId, needId, amount: 20n }));
+    const [recorded, delivered, confirmed] = await f.ledger.read.leafOf([1n, capacityId, needId]);
+    expect([recorded.toLowerCase(), delivered, confirmed]).to.deep.equal([B, 30n, 20n]);
+    expect(await f.ledger.read.residualNeed([needId])).to.equal(30n);
+    const auditor = walletSigner(f.wallets[7] as never);
+    const attested = await relayAttest(relayer, contracts, await signAttest(publicClient, auditor, { contracts, round: 1n, capacityId, matches: true, reportHash: `0x${"ab".repeat(32)}` }));
+    expect(attested.events.map((e) => e.eventName)).to.deep.equal(["Attested"]);
+    expect(attested.events[0].args.auditor.toLowerCase()).to.equal(auditor.address);
+  });
+
+  it("refuses to commit a round that is no longer current", async () => {
+    const f = await deployFreeAssociation();
+    const { contracts } = f;
+    await openRound(f.as(9), { contracts });
+    await f.passRound();
+    await openRound(f.as(9), { contracts });
+    let caught: any;
+    try {
+      await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock, round: 1n });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught?.code).to.equal("WRONG_ROUND");
+    expect(caught.details).to.deep.equal({ round: 1n, currentRound: 2n });
+  });
+});
