@@ -2,7 +2,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Hex } from "viem";
-import { ARTIFACT_NAMES, type ContractAddresses, type Deployment } from "../../chain/index.js";
+import { ARTIFACT_NAMES, type ChainClients, type ContractAddresses, type Deployment } from "../../chain/index.js";
 import { UserError } from "../errors.js";
 import { clientsOf, deploymentPathOf, type ChainFlags } from "./context.js";
 import { parseBigint, toJson } from "./parse.js";
@@ -18,10 +18,16 @@ async function artifact(name: string): Promise<{ abi: unknown[]; bytecode: Hex }
   }
 }
 
-export async function deployCommand(flags: ChainFlags & { roundLength: string }): Promise<string> {
-  const roundLength = parseBigint("--round-length", flags.roundLength, 1n);
-  const { publicClient, walletClient, chainId } = await clientsOf(flags, true);
-  const wallet = walletClient!;
+/**
+ * Deploys the five contracts from Hardhat's artifacts (Node only: reads artifacts/) with the wallet
+ * client's account, in dependency order, waiting for each receipt. Returns the deployment record
+ * (`fromBlock` = block of the first deployment, where log reads start).
+ */
+export async function deployContracts(clients: ChainClients, options: { roundLength: bigint }): Promise<Deployment> {
+  const { publicClient } = clients;
+  const wallet = clients.walletClient;
+  if (wallet === undefined) throw new UserError("deploying needs an account (--private-key or FA_PRIVATE_KEY)");
+  const chainId = await publicClient.getChainId();
   const deployed: Partial<Record<keyof ContractAddresses, `0x${string}`>> = {};
   let fromBlock: bigint | undefined;
   const deploy = async (key: keyof ContractAddresses, args: unknown[]) => {
@@ -34,11 +40,20 @@ export async function deployCommand(flags: ChainFlags & { roundLength: string })
   await deploy("recognition", []);
   await deploy("capacities", []);
   await deploy("needs", []);
-  await deploy("rounds", [roundLength]);
+  await deploy("rounds", [options.roundLength]);
   await deploy("ledger", [deployed.rounds, deployed.capacities, deployed.needs]);
-  const deployment: Deployment = { chainId, contracts: deployed as ContractAddresses, fromBlock: fromBlock!, roundLength };
+  return { chainId, contracts: deployed as ContractAddresses, fromBlock: fromBlock!, roundLength: options.roundLength };
+}
+
+export async function deployCommand(flags: ChainFlags & { roundLength: string }): Promise<string> {
+  const roundLength = parseBigint("--round-length", flags.roundLength, 1n);
+  const clients = await clientsOf(flags, true);
+  const deployment = await deployContracts(clients, { roundLength });
   const path = deploymentPathOf(flags);
   await writeFile(path, `${toJson(deployment)}\n`);
   if (flags.json) return toJson({ file: path, ...deployment });
-  return [`deployed on chain ${chainId} (from block ${fromBlock}); wrote ${path}`, ...Object.entries(deployed).map(([k, v]) => `  ${k.padEnd(11)} ${v}`)].join("\n");
+  return [
+    `deployed on chain ${deployment.chainId} (from block ${deployment.fromBlock}); wrote ${path}`,
+    ...Object.entries(deployment.contracts).map(([k, v]) => `  ${k.padEnd(11)} ${v}`),
+  ].join("\n");
 }
