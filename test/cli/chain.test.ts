@@ -135,6 +135,12 @@ describe("fa chain commands", function () {
     expect(run.stderr.trim()).to.equal(`no contract at ${stranger} (recognition) on chain 31337: is ${bad} from this chain's current deployment?`);
   });
 
+  it("names the flag of a code the registries would refuse, exit 2", async () => {
+    const run = await fa(["need", "declare", "--sector", "WA SH", "--unit", "litre", "--quantity", "10"]);
+    expect(run.code).to.equal(2);
+    expect(run.stderr.trim()).to.equal('--sector: expected 1 to 32 printable ASCII characters without spaces, got "WA SH"');
+  });
+
   it("says so when no RPC is reachable, exit 2", async () => {
     const run = await runFa(["verify", "--round", "1", "--rpc", "http://127.0.0.1:9"], env);
     expect(run.code).to.equal(2);

@@ -1,6 +1,6 @@
 /** Parsing of chain command arguments into SDK values, with one-line errors naming the flag. */
 import { isAddress } from "viem";
-import type { Address } from "../../chain/index.js";
+import { encodeCode, type Address } from "../../chain/index.js";
 import { UserError } from "../errors.js";
 
 export function parseBigint(flag: string, value: string | undefined, min = 0n): bigint {
@@ -30,4 +30,15 @@ export function parseAddressList(flag: string, value: string | undefined): Addre
 /** JSON with bigints as decimal strings. */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2);
+}
+
+/** A sector, unit or location code as the registries store it (printable ASCII, ≤ 32 bytes, no spaces). */
+export function parseCode(flag: string, value: string | undefined): string {
+  if (value === undefined) throw new UserError(`${flag}: required`);
+  try {
+    encodeCode(value);
+  } catch {
+    throw new UserError(`${flag}: expected 1 to 32 printable ASCII characters without spaces, got ${JSON.stringify(value)}`);
+  }
+  return value;
 }

@@ -16,7 +16,7 @@ import {
 } from "../../chain/index.js";
 import { UserError } from "../errors.js";
 import type { ChainFlags } from "./context.js";
-import { parseAddress, parseAddressList, parseBigint, parseWindow, toJson } from "./parse.js";
+import { parseAddress, parseAddressList, parseBigint, parseCode, parseWindow, toJson } from "./parse.js";
 import { session } from "./session.js";
 
 function done(flags: ChainFlags, what: string, hash: string, extra: Record<string, unknown> = {}): string {
@@ -56,15 +56,15 @@ interface TermsFlags {
 }
 
 function needTerms(flags: TermsFlags): NeedTerms {
-  if (flags.sector === undefined) throw new UserError("--sector: required");
-  if (flags.unit === undefined) throw new UserError("--unit: required");
+  const sector = parseCode("--sector", flags.sector);
+  const unit = parseCode("--unit", flags.unit);
   const window = parseWindow("--window", flags.window);
   return {
-    sector: flags.sector,
-    unit: flags.unit,
+    sector,
+    unit,
     quantity: parseBigint("--quantity", flags.quantity, 1n),
     ...(window !== undefined ? { window } : {}),
-    ...(flags.location !== undefined ? { location: flags.location } : {}),
+    ...(flags.location !== undefined ? { location: parseCode("--location", flags.location) } : {}),
   };
 }
 
