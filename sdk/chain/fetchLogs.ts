@@ -51,6 +51,35 @@ function decode(byAddress: Map<string, ContractName>, log: Log<bigint, number, f
   }
 }
 
+/**
+ * True when a node refuses a log query for its size (too many results, too wide a range, response too
+ * large) rather than failing: retrying the same range cannot help, splitting it can. Providers word it
+ * differently; a rate limit ("rate", "429") is not a size limit.
+ */
+export function isLogRangeError(error: unknown): boolean {
+  const texts: string[] = [];
+  let e: any = error;
+  for (let depth = 0; e != null && depth < 8; depth++, e = e.cause) texts.push(String(e.details ?? ""), String(e.shortMessage ?? ""), String(e.message ?? ""));
+  const text = texts.join(" ").toLowerCase();
+  if (/rate limit|too many requests|429/.test(text)) return false;
+  return /more than \d+ results|query returned more than|block range|range (is )?too (large|wide|big)|exceed(s|ed)? (the )?(max|maximum|limit)|too many (logs|results|blocks)|response size|log response size/.test(text);
+}
+
+/** eth_getLogs over [start, end], halving the range whenever the node refuses it as too large. */
+async function getLogsSplitting(client: PublicClient, address: Address[], start: bigint, end: bigint, retries?: number): Promise<Log[]> {
+  try {
+    return await withRetry(() => client.getLogs({ address, fromBlock: start, toBlock: end }), {
+      retries,
+      what: `eth_getLogs ${start}-${end}`,
+      giveUpOn: isLogRangeError,
+    });
+  } catch (error) {
+    if (!isLogRangeError(error) || end <= start) throw error;
+    const mid = start + (end - start) / 2n;
+    return [...(await getLogsSplitting(client, address, start, mid, retries)), ...(await getLogsSplitting(client, address, mid + 1n, end, retries))];
+  }
+}
+
 export async function fetchLogs(client: PublicClient, options: FetchLogsOptions): Promise<ChainEvent[]> {
   const { fromBlock, toBlock } = options;
   if (toBlock < fromBlock) return [];
@@ -64,10 +93,7 @@ export async function fetchLogs(client: PublicClient, options: FetchLogsOptions)
   options.onProgress?.({ phase: "logs", done: 0, total });
   for (let start = fromBlock; start <= toBlock; start += chunk) {
     const end = start + chunk - 1n < toBlock ? start + chunk - 1n : toBlock;
-    const logs = await withRetry(() => client.getLogs({ address, fromBlock: start, toBlock: end }), {
-      retries: options.retries,
-      what: `eth_getLogs ${start}-${end}`,
-    });
+    const logs = await getLogsSplitting(client, address, start, end, options.retries);
     for (const log of logs) {
       const event = decode(byAddress, log as Log<bigint, number, false>);
       if (event !== undefined) events.push(event);

@@ -24,6 +24,8 @@ export interface RetryOptions {
   readonly baseDelayMs?: number;
   /** What the request was, for the error. */
   readonly what: string;
+  /** Errors to rethrow at once although transient-looking (e.g. a log range the node refuses as too large). */
+  readonly giveUpOn?: (error: unknown) => boolean;
 }
 
 /** Runs `request`, retrying transient RPC faults; throws ChainError RPC_FAILED / RPC_UNREACHABLE when they persist. */
@@ -34,7 +36,7 @@ export async function withRetry<T>(request: () => Promise<T>, options: RetryOpti
     try {
       return await request();
     } catch (error) {
-      if (!isTransientRpcError(error)) throw error;
+      if (!isTransientRpcError(error) || options.giveUpOn?.(error)) throw error;
       if (attempt >= retries) {
         const unreachable = error instanceof BaseError && error.walk((e) => e instanceof HttpRequestError) instanceof HttpRequestError;
         throw new ChainError(unreachable ? "RPC_UNREACHABLE" : "RPC_FAILED", unreachable ? "RPC endpoint unreachable" : "RPC request kept failing", {

@@ -55,3 +55,37 @@ describe("readSnapshot over a faulty RPC", () => {
     expect(caught.details.attempts).to.equal(3);
   });
 });
+
+describe("readSnapshot against a node that limits log ranges", () => {
+  it("halves refused ranges until the node answers, and rebuilds the same state", async () => {
+    const f = await deployFreeAssociation();
+    await declareCapacity(f.as(0), { contracts: f.contracts, capacity: { sector: "WASH", unit: "litre", quantity: 5n } });
+    await declareCapacity(f.as(1), { contracts: f.contracts, capacity: { sector: "Health", unit: "kit", quantity: 2n } });
+    const transport = await f.publicClient.transport;
+    let refused = 0;
+    const limited = createPublicClient({
+      transport: custom(
+        {
+          async request({ method, params }: { method: string; params?: any }) {
+            if (method === "eth_getLogs") {
+              const [{ fromBlock, toBlock }] = params;
+              if (BigInt(toBlock) - BigInt(fromBlock) + 1n > 3n) {
+                refused++;
+                throw { code: -32005, message: "query returned more than 10000 results" };
+              }
+            }
+            return transport.request({ method, params } as never);
+          },
+        },
+        { retryCount: 0 },
+      ),
+    }) as PublicClient;
+    const block = await f.publicClient.getBlockNumber();
+    const direct = await readSnapshot(f.publicClient, { contracts: f.contracts, block, fromBlock: f.fromBlock });
+    const split = await readSnapshot(limited, { contracts: f.contracts, block, fromBlock: f.fromBlock });
+    expect(refused).to.be.greaterThan(0);
+    expect(split.capacities).to.deep.equal(direct.capacities);
+    expect(split.logCount).to.equal(direct.logCount);
+    expect(split.logCount).to.be.greaterThan(0);
+  });
+});
