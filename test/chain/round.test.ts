@@ -1,11 +1,12 @@
 import { expect } from "chai";
-import { verifyLeaf } from "../../sdk/core/index.js";
+import { commitmentTree, verifyLeaf } from "../../sdk/core/index.js";
 import {
   auditRound,
   commitRound,
   confirmReceipt,
   declareCapacity,
   declareNeed,
+  leafProof,
   openRound,
   readRoundSnapshot,
   readSnapshot,
@@ -51,7 +52,7 @@ describe("chain round", () => {
       expect(onChain.root).to.equal(c.root);
       expect(onChain.total).to.equal(c.total);
       for (const leaf of c.leaves) {
-        const { proof } = await import("../../sdk/chain/index.js").then((m) => m.leafProof(c.leaves, leaf[1]));
+        const { proof } = leafProof(c.leaves, leaf[1]);
         expect(verifyLeaf(c.root, leaf, proof)).to.equal(true);
       }
     }
@@ -131,7 +132,6 @@ describe("chain round", () => {
     const honest = await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock, dryRun: true });
     const fake = honest.commitments[0];
     // A gives the same total but all of it to C: a different root.
-    const { commitmentTree } = await import("../../sdk/core/index.js");
     const tree = commitmentTree(s.water.toString(), [{ capacity: s.water.toString(), need: s.needC.toString(), provider: s.A, recipient: s.C, amount: fake.total, tier: 1 }]);
     await sendAction(f.as(0), contracts, "Commit", { round: 1n, capacityId: s.water, root: tree.root as `0x${string}`, total: fake.total, protocolId: "0x66612d3100000000000000000000000000000000000000000000000000000000" });
     const report = await verifyRound(f.publicClient, { contracts, round: 1n, fromBlock: f.fromBlock });
@@ -141,6 +141,28 @@ describe("chain round", () => {
     expect(water.expected?.root).to.equal(fake.root);
     expect(water.committed?.root).to.equal(tree.root);
     expect(report.commitments.find((c) => c.capacityId === s.kits)!.status).to.equal("match");
+  });
+
+  it("reports a capacity the protocol allocates but nobody committed as missing, and a stray commitment as unexpected", async () => {
+    const s = await scenario();
+    const { f, contracts } = s;
+    // E declares shoes nobody needs: FA-1 allocates nothing from it.
+    const shoes = await declareCapacity(f.as(4), { contracts, capacity: { sector: "Shelter", unit: "pair", quantity: 10n } });
+    await openRound(f.as(5), { contracts });
+    await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock });
+    await sendAction(f.as(4), contracts, "Commit", {
+      round: 1n,
+      capacityId: shoes.capacityId,
+      root: `0x${"11".repeat(32)}`,
+      total: 3n,
+      protocolId: "0x66612d3100000000000000000000000000000000000000000000000000000000",
+    });
+    const report = await verifyRound(f.publicClient, { contracts, round: 1n, fromBlock: f.fromBlock });
+    const status = Object.fromEntries(report.commitments.map((c) => [c.capacityId.toString(), c.status]));
+    expect(status).to.deep.equal({ [s.water.toString()]: "match", [s.kits.toString()]: "missing", [shoes.capacityId.toString()]: "unexpected" });
+    expect(report.counts).to.deep.equal({ match: 1, mismatch: 0, missing: 1, withdrawn: 0, unexpected: 1 });
+    expect(report.commitments.find((c) => c.status === "missing")).to.deep.include({ provider: s.D });
+    expect(report.ok).to.equal(false);
   });
 
   it("a one-off capacity is consumed by its commitments and released by a withdrawal", async () => {
