@@ -11,8 +11,14 @@ import {
   readRoundSnapshot,
   readSnapshot,
   recordDelivery,
+  revokeAllRecognition,
   revokeCapacity,
+  revokeNeed,
+  revokeRecognition,
   setRecognition,
+  setRecognitionEntry,
+  updateCapacity,
+  updateNeedQuantity,
   verifyRound,
   sendAction,
   sendRecordDelivery,
@@ -89,6 +95,26 @@ describe("chain round", () => {
     }
     expect(snap.scenario.recognition[s.A]).to.deep.equal({ [s.B]: 3n, [s.C]: 1n });
     expect(snap.scenario.needs.map((n) => n.location)).to.deep.equal(["MZ-P-01", "MZ-P-02", "MZ-P-02"]);
+  });
+
+  it("replays every kind of change: entries, revocations, clears, updates", async () => {
+    const s = await scenario();
+    const { f, contracts } = s;
+    await setRecognitionEntry(f.as(0), { contracts, recipient: s.D, points: 5n });
+    await setRecognitionEntry(f.as(0), { contracts, recipient: s.B, points: 1n });
+    await revokeRecognition(f.as(0), { contracts, recipient: s.C });
+    await revokeAllRecognition(f.as(3), { contracts });
+    await updateCapacity(f.as(0), { contracts, capacityId: s.water, capacity: { sector: "WASH", unit: "litre", quantity: 400n, filter: { deny: [s.C] }, minUnit: 10n, window: { start: 10n, end: 20n } } });
+    await updateNeedQuantity(f.as(1), { contracts, needId: s.needB, quantity: 100n });
+    await revokeNeed(f.as(2), { contracts, needId: s.needCk });
+    // crossCheck (on by default) compares every replayed value with the views at this block.
+    const snap = await readSnapshot(f.publicClient, { contracts, block: await f.publicClient.getBlockNumber(), fromBlock: f.fromBlock });
+    expect(snap.scenario.recognition[s.A]).to.deep.equal({ [s.B]: 1n, [s.D]: 5n });
+    expect(snap.scenario.recognition[s.D]).to.equal(undefined);
+    expect(snap.scenario.capacities.find((c) => c.id === s.water.toString())).to.deep.include({ quantity: 400n, filter: { deny: [s.C] }, minUnit: 10n, window: { start: 10n, end: 20n } });
+    expect(snap.needs.find((n) => n.id === s.needB)).to.deep.include({ declared: 100n, residual: 100n, active: true });
+    expect(snap.needs.find((n) => n.id === s.needCk)).to.deep.include({ active: false });
+    expect(snap.scenario.needs.map((n) => n.id)).to.not.include(s.needCk.toString());
   });
 
   it("detects a state the logs cannot explain (reading from a later fromBlock)", async () => {
