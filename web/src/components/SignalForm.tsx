@@ -1,0 +1,145 @@
+/** Declare or update a capacity or a need: every field validated as the contract would, in words. */
+import { useState, type FormEvent } from "react";
+import { getAddress, isAddress, type Address } from "viem";
+import { encodeCode, encodeOptionalCode } from "../../../sdk/chain/codes.js";
+import type { TimeWindow } from "../../../sdk/core/index.js";
+import { useDeployment } from "../state.js";
+import { useActions } from "../actions.js";
+import * as calls from "../chain/calls.js";
+import type { ChainCapacity, ChainNeed } from "../chain/snapshot.js";
+
+/** IASC humanitarian clusters (SPEC §6); any other code is allowed too. */
+export const SECTORS = ["WASH", "Health", "Shelter", "FoodSecurity", "Nutrition", "Protection", "Education", "Logistics", "CCCM", "EarlyRecovery", "ETC"];
+const CODE = /^[\x21-\x7e]{1,32}$/;
+const MAX_QUANTITY = (1n << 128n) - 1n;
+
+export function describeWindow(w: TimeWindow | undefined): string {
+  if (!w) return "any time";
+  const f = (s: bigint) => new Date(Number(s) * 1000).toISOString().slice(0, 10);
+  return `${f(w.start)} → ${f(w.end)}`;
+}
+
+interface Fields {
+  sector: string; unit: string; quantity: string; start: string; end: string; location: string;
+  filterMode: "none" | "allow" | "deny"; filterList: string; minUnit: string; recurring: boolean;
+}
+const EMPTY: Fields = { sector: "WASH", unit: "", quantity: "", start: "", end: "", location: "", filterMode: "none", filterList: "", minUnit: "", recurring: true };
+
+const toDate = (s: bigint) => new Date(Number(s) * 1000).toISOString().slice(0, 16);
+const toSeconds = (v: string) => BigInt(Math.floor(new Date(v + "Z").getTime() / 1000));
+
+function fieldsOf(x: ChainCapacity | ChainNeed): Fields {
+  const cap = "provider" in x ? x : undefined;
+  return {
+    sector: x.type, unit: x.unit, quantity: String(x.declared),
+    start: x.window ? toDate(x.window.start) : "", end: x.window ? toDate(x.window.end) : "",
+    location: x.location ?? "",
+    filterMode: cap?.filter ? ("allow" in cap.filter ? "allow" : "deny") : "none",
+    filterList: cap?.filter ? ("allow" in cap.filter ? cap.filter.allow : cap.filter.deny).join("\n") : "",
+    minUnit: cap?.minUnit ? String(cap.minUnit) : "", recurring: cap?.recurring ?? true,
+  };
+}
+
+/** Field -> problem, for every field that the registry would reject. Exported for unit tests. */
+export function validateSignal(f: Fields, kind: "capacity" | "need"): Partial<Record<keyof Fields, string>> {
+  const e: Partial<Record<keyof Fields, string>> = {};
+  if (!CODE.test(f.sector)) e.sector = "1–32 printable characters, no spaces";
+  if (!CODE.test(f.unit)) e.unit = "Give a unit, e.g. litre, kit, person-day (no spaces)";
+  if (!/^\d+$/.test(f.quantity) || BigInt(f.quantity) === 0n) e.quantity = "A whole number above 0";
+  else if (BigInt(f.quantity) > MAX_QUANTITY) e.quantity = "Too large";
+  if ((f.start === "") !== (f.end === "")) e.end = "Give both start and end, or neither (any time)";
+  else if (f.start && f.end && toSeconds(f.end) <= toSeconds(f.start)) e.end = "The window must end after it starts";
+  if (f.location !== "" && !CODE.test(f.location)) e.location = "An ISO 3166 or P-code such as MZ-P-01 (no spaces)";
+  if (kind === "capacity") {
+    if (f.minUnit !== "" && (!/^\d+$/.test(f.minUnit) || BigInt(f.minUnit) === 0n)) e.minUnit = "A whole number above 0, or empty";
+    if (f.filterMode !== "none") {
+      const list = f.filterList.split(/[\s,]+/).filter(Boolean);
+      if (list.length === 0 || list.length > 32) e.filterList = "1 to 32 addresses";
+      else if (list.some((a) => !isAddress(a, { strict: false }))) e.filterList = `Not an address: ${list.find((a) => !isAddress(a, { strict: false }))}`;
+      else if (new Set(list.map((a) => a.toLowerCase())).size !== list.length) e.filterList = "An address is listed twice";
+    }
+  }
+  return e;
+}
+
+export function SignalForm({ kind, existing }: { kind: "capacity" | "need"; existing: readonly (ChainCapacity | ChainNeed)[] }) {
+  const d = useDeployment();
+  const { run } = useActions();
+  const [f, setF] = useState<Fields>(EMPTY);
+  const [target, setTarget] = useState("new");
+  const [touched, setTouched] = useState(false);
+  const errors = validateSignal(f, kind);
+  const ok = Object.keys(errors).length === 0;
+  const id = (k: string) => `${kind}-${k}`;
+  const set = (patch: Partial<Fields>) => setF({ ...f, ...patch });
+
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    setTouched(true);
+    if (!ok) return;
+    const base = {
+      sector: encodeCode(f.sector), unit: encodeCode(f.unit), quantity: BigInt(f.quantity),
+      windowStart: f.start ? toSeconds(f.start) : 0n, windowEnd: f.end ? toSeconds(f.end) : 0n,
+      location: encodeOptionalCode(f.location),
+    };
+    let action;
+    if (kind === "capacity") {
+      // The registry wants the list in ascending order: one canonical encoding per set.
+      const list = f.filterMode === "none" ? [] : f.filterList.split(/[\s,]+/).filter(Boolean).map((a) => getAddress(a))
+        .sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)) as Address[];
+      const input = { ...base, filterMode: { none: 0, allow: 1, deny: 2 }[f.filterMode], filterList: list, minUnit: f.minUnit ? BigInt(f.minUnit) : 0n, recurring: f.recurring };
+      action = target === "new" ? calls.declareCapacity(d, input) : calls.updateCapacity(d, BigInt(target), input);
+    } else {
+      action = target === "new" ? calls.declareNeed(d, base) : calls.updateNeed(d, BigInt(target), base);
+    }
+    const label = target === "new" ? `Declare ${kind}` : `Update ${kind} #${target}`;
+    if (await run(label, action.call, action.signed)) { setF(EMPTY); setTarget("new"); setTouched(false); }
+  }
+
+  const err = (k: keyof Fields) => (touched || f[k] !== EMPTY[k]) && errors[k] ? <span id={id(k) + "-err"} className="error small">{errors[k]}</span> : null;
+  const aria = (k: keyof Fields) => ({ id: id(k), "aria-invalid": !!errors[k] && (touched || f[k] !== EMPTY[k]), "aria-describedby": errors[k] ? id(k) + "-err" : undefined });
+
+  return (
+    <form className="signal-form" onSubmit={submit} noValidate aria-label={`${kind === "capacity" ? "Capacity" : "Need"} form`}>
+      <div className="row">
+        <label className="field grow"><span>Action</span>
+          <select value={target} onChange={(e) => { setTarget(e.target.value); const x = existing.find((c) => c.id === e.target.value); setF(x ? fieldsOf(x) : EMPTY); }}>
+            <option value="new">Declare a new {kind}</option>
+            {existing.map((x) => <option key={x.id} value={x.id}>Update #{x.id} ({x.type}, {x.unit})</option>)}
+          </select>
+        </label>
+      </div>
+      <div className="fields">
+        <label className="field"><span>Sector</span>
+          <input list="sectors" {...aria("sector")} value={f.sector} onChange={(e) => set({ sector: e.target.value })} />{err("sector")}</label>
+        <label className="field"><span>Unit</span>
+          <input {...aria("unit")} placeholder="litre" value={f.unit} onChange={(e) => set({ unit: e.target.value })} />{err("unit")}</label>
+        <label className="field"><span>Quantity</span>
+          <input {...aria("quantity")} inputMode="numeric" value={f.quantity} onChange={(e) => set({ quantity: e.target.value })} />{err("quantity")}</label>
+        <label className="field"><span>Location <em>(empty = anywhere)</em></span>
+          <input {...aria("location")} placeholder="MZ-P-01" value={f.location} onChange={(e) => set({ location: e.target.value })} />{err("location")}</label>
+        <label className="field"><span>From <em>(UTC, optional)</em></span>
+          <input type="datetime-local" {...aria("start")} value={f.start} onChange={(e) => set({ start: e.target.value })} />{err("start")}</label>
+        <label className="field"><span>Until</span>
+          <input type="datetime-local" {...aria("end")} value={f.end} onChange={(e) => set({ end: e.target.value })} />{err("end")}</label>
+        {kind === "capacity" && (
+          <>
+            <label className="field"><span>Recipients</span>
+              <select value={f.filterMode} onChange={(e) => set({ filterMode: e.target.value as Fields["filterMode"] })}>
+                <option value="none">Anyone I recognize</option><option value="allow">Only these…</option><option value="deny">Everyone but these…</option>
+              </select></label>
+            <label className="field"><span>Lot size <em>(optional)</em></span>
+              <input {...aria("minUnit")} inputMode="numeric" value={f.minUnit} onChange={(e) => set({ minUnit: e.target.value })} />{err("minUnit")}</label>
+            {f.filterMode !== "none" && (
+              <label className="field wide"><span>Addresses (one per line)</span>
+                <textarea rows={2} {...aria("filterList")} value={f.filterList} onChange={(e) => set({ filterList: e.target.value })} />{err("filterList")}</label>
+            )}
+            <label className="check"><input type="checkbox" checked={f.recurring} onChange={(e) => set({ recurring: e.target.checked })} /> Renews every round</label>
+          </>
+        )}
+      </div>
+      <datalist id="sectors">{SECTORS.map((s) => <option key={s} value={s} />)}</datalist>
+      <button type="submit" className="primary" disabled={touched && !ok}>{target === "new" ? `Declare ${kind}` : `Update #${target}`}</button>
+    </form>
+  );
+}

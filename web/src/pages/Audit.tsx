@@ -1,0 +1,123 @@
+import { useDeployment, useRoundComputation, useRoundLedger, useRounds, useSnapshot } from "../state.js";
+import { nameOf, shortAddress } from "../chain/deployment.js";
+import { checkCommitments, type CommitmentCheck, type VerificationStatus } from "../chain/verify.js";
+import type { ChainSnapshot } from "../chain/snapshot.js";
+import type { RoundCommitment } from "../chain/ledger.js";
+import type { Deployment } from "../chain/deployment.js";
+import { csvCell, download, fmt } from "../lib/format.js";
+import { Loading, Problem } from "../components/Status.js";
+import { RoundPicker, useRoundChoice } from "../components/RoundPicker.js";
+
+const LABELS: Record<VerificationStatus, string> = { match: "✓ match", mismatch: "✗ mismatch", withdrawn: "withdrawn", uncommitted: "not committed" };
+
+export function StatusBadge({ status }: { status: VerificationStatus }) {
+  return <span className={`status ${status}`} data-testid="verification">{LABELS[status]}</span>;
+}
+
+export function Audit() {
+  const d = useDeployment();
+  const rounds = useRounds();
+  const [round, setRound] = useRoundChoice();
+  const info = rounds.data?.rounds.find((r) => r.round === round);
+  const snapshot = useSnapshot(info?.snapshotBlock);
+  const ledger = useRoundLedger(round);
+  const { computation, error } = useRoundComputation(snapshot.data);
+
+  if (rounds.data && rounds.data.current === 0n) {
+    return <div className="page"><h1>Audit</h1><div className="card empty-state"><h2>No round yet</h2><p>Nothing has been committed: no round has been opened.</p></div></div>;
+  }
+  if (snapshot.isError) return <Problem error={snapshot.error} />;
+  if (error) return <Problem error={error} />;
+  if (!snapshot.data || !computation || !ledger.data || round === undefined) return <Loading what="the round's commitments" />;
+
+  const checks = checkCommitments(computation, ledger.data);
+  const capOf = (id: string) => snapshot.data!.allCapacities.find((c) => c.id === id);
+  const orgs = summarize(checks, ledger.data);
+  const mismatches = checks.filter((c) => c.status === "mismatch").length;
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <div><h1>Audit</h1><p className="lede">Every commitment of round {String(round)} against FA-1 re-run in your browser on the state at block {String(info!.snapshotBlock)}. No trust in any provider or server needed.</p></div>
+        <RoundPicker value={round} onChange={setRound} />
+      </div>
+      <section className="stats">
+        <div className="stat"><span className="k">Commitments</span><span className="v">{ledger.data.size}</span></div>
+        <div className="stat"><span className="k">Verified</span><span className="v ok">{checks.filter((c) => c.status === "match").length}</span></div>
+        <div className="stat"><span className="k">Mismatches</span><span className={`v ${mismatches ? "bad" : ""}`}>{mismatches}</span></div>
+        <div className="stat"><span className="k">Export</span>
+          <div className="row">
+            <button onClick={() => download(`fa-round-${round}.csv`, hxlCsv(d, snapshot.data!, checks))}>CSV (HXL)</button>
+          </div></div>
+      </section>
+      <section className="card" aria-labelledby="commit-title">
+        <h2 id="commit-title">Commitments</h2>
+        <table data-testid="audit-table">
+          <thead><tr><th scope="col">Capacity</th><th scope="col">Provider</th><th scope="col" className="num">Committed</th><th scope="col" className="num">FA-1 says</th><th scope="col">Root</th><th scope="col" className="num">Delivered</th><th scope="col" className="num">Confirmed</th><th scope="col">Status</th></tr></thead>
+          <tbody>
+            {checks.map((c) => {
+              const cap = capOf(c.capacityId);
+              const confirmed = c.committed ? [...c.committed.leaves.values()].reduce((s, l) => s + l.confirmed, 0n) : 0n;
+              return (
+                <tr key={c.capacityId} data-testid={`audit-${c.capacityId}`}>
+                  <td>#{c.capacityId} {cap ? `${cap.type} · ${cap.unit}` : ""}</td>
+                  <td>{cap ? nameOf(d, cap.provider) : c.committed ? nameOf(d, c.committed.provider) : "—"}</td>
+                  <td className="num">{c.committed ? fmt(c.committed.total) : "—"}</td>
+                  <td className="num">{c.expected ? fmt(c.expected.total) : "0"}</td>
+                  <td className="mono small" title={c.committed?.root}>{c.committed ? `${c.committed.root.slice(0, 10)}…` : "—"}</td>
+                  <td className="num">{c.committed ? fmt(c.committed.delivered) : "—"}</td>
+                  <td className="num">{fmt(confirmed)}</td>
+                  <td><StatusBadge status={c.status} />{c.reason && <div className="small error">{c.reason}</div>}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <section className="card" aria-labelledby="org-title">
+        <h2 id="org-title">By organization</h2>
+        <table>
+          <thead><tr><th scope="col">Organization</th><th scope="col" className="num">Committed (gives)</th><th scope="col" className="num">Delivered (gives)</th><th scope="col" className="num">Delivered to it</th><th scope="col" className="num">Confirmed by it</th></tr></thead>
+          <tbody>
+            {[...orgs.entries()].map(([a, o]) => (
+              <tr key={a}><td>{nameOf(d, a)} <span className="muted mono small">{shortAddress(a)}</span></td>
+                <td className="num">{fmt(o.committed)}</td><td className="num">{fmt(o.delivered)}</td><td className="num">{fmt(o.received)}</td><td className="num">{fmt(o.confirmed)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+interface OrgTotals { committed: bigint; delivered: bigint; received: bigint; confirmed: bigint }
+
+function summarize(checks: CommitmentCheck[], ledger: Map<string, RoundCommitment>): Map<string, OrgTotals> {
+  const out = new Map<string, OrgTotals>();
+  const of = (a: string) => { let o = out.get(a); if (!o) out.set(a, (o = { committed: 0n, delivered: 0n, received: 0n, confirmed: 0n })); return o; };
+  for (const c of ledger.values()) {
+    const p = of(c.provider);
+    if (!c.withdrawn) p.committed += c.total;
+    p.delivered += c.delivered;
+    for (const l of c.leaves.values()) { const r = of(l.recipient); r.received += l.delivered; r.confirmed += l.confirmed; }
+  }
+  void checks;
+  return out;
+}
+
+/** One row per allocation leaf, HXL hashtags on the second line (humanitarian tools read them). */
+export function hxlCsv(d: Deployment, s: ChainSnapshot, checks: CommitmentCheck[]): string {
+  const header = ["Provider", "Provider address", "Recipient", "Recipient address", "Sector", "Location", "Unit", "Capacity", "Need", "Allocated (FA-1)", "Delivered", "Confirmed", "Verification"];
+  const tags = ["#org+provider+name", "#org+provider+code", "#org+recipient+name", "#org+recipient+code", "#sector", "#adm2+code", "#indicator+unit", "#activity+capacity", "#activity+need", "#targeted", "#reached", "#reached+confirmed", "#status"];
+  const lines = [header, tags];
+  for (const c of checks) {
+    const leaves = c.expected?.leaves ?? [];
+    for (const [, needId, recipient, amount] of leaves) {
+      const need = s.allNeeds.find((n) => n.id === String(needId));
+      const cap = s.allCapacities.find((x) => x.id === c.capacityId)!;
+      const leaf = c.committed?.leaves.get(String(needId));
+      lines.push([nameOf(d, cap.provider), cap.provider, nameOf(d, recipient), recipient, cap.type, need?.location ?? "", cap.unit, c.capacityId, String(needId), String(amount), String(leaf?.delivered ?? 0n), String(leaf?.confirmed ?? 0n), c.status]);
+    }
+  }
+  return lines.map((l) => l.map(csvCell).join(",")).join("\n") + "\n";
+}
