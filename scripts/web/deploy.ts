@@ -28,9 +28,9 @@ async function artifact(name: string): Promise<{ abi: Abi; bytecode: Hex }> {
 export async function deployContracts(rpcUrl: string, roundLength: bigint): Promise<Deployment> {
   const transport = http(rpcUrl);
   const publicClient = createPublicClient({ transport });
-  const [deployer] = await publicClient.request({ method: "eth_accounts" }) as Address[];
+  const [deployer] = await createWalletClient({ transport }).getAddresses();
   const chainId = await publicClient.getChainId();
-  const wallet = createWalletClient({ transport, account: deployer, chain: null });
+  const wallet = createWalletClient({ transport, account: deployer });
   const fromBlock = await publicClient.getBlockNumber();
 
   async function deploy(name: string, args: unknown[] = []): Promise<Address> {

@@ -44,7 +44,7 @@ export async function seedLocal(deployment: Deployment): Promise<void> {
   const { recognition, capacities, needs } = deployment.contracts;
 
   async function send(account: Address, address: Address, abi: Abi, functionName: string, args: unknown[]) {
-    const wallet = createWalletClient({ transport, account, chain: null });
+    const wallet = createWalletClient({ transport, account });
     const hash = await wallet.writeContract({ address, abi, functionName, args, chain: null });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (receipt.status !== "success") throw new Error(`seed: ${functionName} by ${account} reverted`);

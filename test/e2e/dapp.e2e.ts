@@ -27,6 +27,7 @@ const enabled = process.env.FA_E2E === "1";
 
   async function shot(name: string, docs?: string) {
     step++;
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: fileURLToPath(new URL(`${String(step).padStart(2, "0")}-${name}.png`, resultsDir)), fullPage: true });
     if (docs) await page.screenshot({ path: fileURLToPath(new URL(`${docs}.png`, docsDir)), fullPage: true });
   }
@@ -168,7 +169,6 @@ const enabled = process.env.FA_E2E === "1";
     // Opening round 2 before round 1 has run its 60 s: RoundStillRunning, decoded for a person.
     await go("overview");
     const open = page.getByRole("button", { name: "Open round 2" });
-    await page.evaluate(() => document.querySelectorAll("button[disabled]").forEach((b) => b.removeAttribute("disabled")));
     await open.click();
     const toast = page.getByTestId("toast-error").last();
     await toast.waitFor({ timeout: 20_000 });

@@ -94,7 +94,7 @@ function Wallet() {
           <span className="sr-only">How to act</span>
           <select value={mode} onChange={(e) => setMode(e.target.value as "send" | "sign")} aria-label="How to act">
             <option value="send">Send transactions</option>
-            <option value="sign">Sign for relaying (Safe, multisig)</option>
+            <option value="sign">Sign for relaying (Safe)</option>
           </select>
         </label>
         <span className="account" title={address} data-testid="account">

@@ -44,13 +44,4 @@ export async function loadDeployment(): Promise<Deployment> {
   };
 }
 
-/** Display name of an address: the deployment's label, else a shortened address. */
-export function nameOf(deployment: Deployment, address: string): string {
-  const lower = address.toLowerCase();
-  for (const [a, n] of Object.entries(deployment.names)) if (a.toLowerCase() === lower) return n;
-  return shortAddress(address);
-}
-
-export function shortAddress(address: string): string {
-  return `${address.slice(0, 6)}…${address.slice(-4)}`;
-}
+export { nameOf, shortAddress } from "../lib/names.js";

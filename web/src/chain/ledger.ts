@@ -5,25 +5,9 @@
 import type { Address, Hex, PublicClient } from "viem";
 import { ledgerAbi, roundsAbi } from "./abi.js";
 import type { Deployment } from "./deployment.js";
+import type { LeafProgress, RoundCommitment } from "./types.js";
 
-export interface LeafProgress {
-  readonly needId: string;
-  readonly recipient: Address;
-  delivered: bigint;
-  confirmed: bigint;
-}
-
-export interface RoundCommitment {
-  readonly capacityId: string;
-  readonly provider: Address;
-  readonly root: Hex;
-  readonly total: bigint;
-  readonly protocolId: Hex;
-  withdrawn: boolean;
-  delivered: bigint;
-  /** needId -> progress. */
-  readonly leaves: Map<string, LeafProgress>;
-}
+export type { LeafProgress, RoundCommitment } from "./types.js";
 
 export interface RoundInfo {
   readonly round: bigint;

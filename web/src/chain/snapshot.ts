@@ -7,31 +7,15 @@
  * block's state, which a Hardhat node does).
  */
 import type { PublicClient, Address, Hex } from "viem";
-import type { Capacity, Need, RecognitionPoints, Scenario } from "../../../sdk/core/index.js";
+import type { RecognitionPoints, Scenario } from "../../../sdk/core/index.js";
+import type { ChainCapacity, ChainNeed, ChainSnapshot } from "./types.js";
 import { decodeCode } from "../../../sdk/chain/codes.js";
 import { capacitiesAbi, ledgerAbi, needsAbi, recognitionAbi } from "./abi.js";
 import type { Deployment } from "./deployment.js";
 
 const ZERO_WORD = `0x${"00".repeat(32)}`;
 
-/** A capacity or need as declared on chain, with the fields the pages show. */
-export interface ChainCapacity extends Capacity {
-  readonly declared: bigint;
-  readonly active: boolean;
-}
-export interface ChainNeed extends Need {
-  readonly declared: bigint;
-  readonly active: boolean;
-}
-
-export interface ChainSnapshot {
-  readonly block: bigint;
-  /** The engine's input: active capacities with something left, active needs with a residual. */
-  readonly scenario: Scenario;
-  /** Every capacity and need ever declared, also revoked ones (for "my" lists). */
-  readonly allCapacities: readonly ChainCapacity[];
-  readonly allNeeds: readonly ChainNeed[];
-}
+export type { ChainCapacity, ChainNeed, ChainSnapshot } from "./types.js";
 
 interface CapacityInputView {
   sector: Hex; unit: Hex; quantity: bigint; windowStart: bigint; windowEnd: bigint; location: Hex;

@@ -4,8 +4,8 @@
  */
 import { allocate, commitmentRoots, commitmentTree, protocolIdToBytes32, FA1_ID, type AllocationResult, type CapacityCommitment } from "../../../sdk/core/index.js";
 import type { Hex } from "viem";
-import type { RoundCommitment } from "./ledger.js";
-import type { ChainSnapshot } from "./snapshot.js";
+import type { RoundCommitment } from "./types.js";
+import type { ChainSnapshot } from "./types.js";
 
 export type VerificationStatus = "match" | "mismatch" | "withdrawn" | "uncommitted";
 

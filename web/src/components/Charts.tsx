@@ -47,7 +47,7 @@ export function FlowSankey({ allocations, name, unitOf }: { allocations: readonl
   const flows = allocations.map((a) => ({ ...a, w: share(a.amount, totalByUnit.get(unitOf(a.capacity))!) / totalByUnit.size }));
   const left = [...new Set(flows.map((f) => f.provider))];
   const right = [...new Set(flows.map((f) => f.recipient))];
-  const W = 720, H = Math.max(220, 70 * Math.max(left.length, right.length)), nodeW = 12, gap = 18, padX = 170;
+  const W = 820, H = Math.max(220, 70 * Math.max(left.length, right.length)), nodeW = 12, gap = 18, padX = 210;
   const usable = H - gap * (Math.max(left.length, right.length) + 1);
   const weightOf = (side: string[], key: "provider" | "recipient") =>
     side.map((n) => flows.filter((f) => f[key] === n).reduce((s, f) => s + f.w, 0));

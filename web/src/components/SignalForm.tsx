@@ -1,17 +1,16 @@
 /** Declare or update a capacity or a need: every field validated as the contract would, in words. */
 import { useState, type FormEvent } from "react";
-import { getAddress, isAddress, type Address } from "viem";
+import { getAddress, type Address } from "viem";
 import { encodeCode, encodeOptionalCode } from "../../../sdk/chain/codes.js";
 import type { TimeWindow } from "../../../sdk/core/index.js";
 import { useDeployment } from "../state.js";
 import { useActions } from "../actions.js";
 import * as calls from "../chain/calls.js";
+import { toSeconds, validateSignal, type SignalFields as Fields } from "../lib/validation.js";
 import type { ChainCapacity, ChainNeed } from "../chain/snapshot.js";
 
 /** IASC humanitarian clusters (SPEC §6); any other code is allowed too. */
 export const SECTORS = ["WASH", "Health", "Shelter", "FoodSecurity", "Nutrition", "Protection", "Education", "Logistics", "CCCM", "EarlyRecovery", "ETC"];
-const CODE = /^[\x21-\x7e]{1,32}$/;
-const MAX_QUANTITY = (1n << 128n) - 1n;
 
 export function describeWindow(w: TimeWindow | undefined): string {
   if (!w) return "any time";
@@ -19,14 +18,9 @@ export function describeWindow(w: TimeWindow | undefined): string {
   return `${f(w.start)} → ${f(w.end)}`;
 }
 
-interface Fields {
-  sector: string; unit: string; quantity: string; start: string; end: string; location: string;
-  filterMode: "none" | "allow" | "deny"; filterList: string; minUnit: string; recurring: boolean;
-}
 const EMPTY: Fields = { sector: "WASH", unit: "", quantity: "", start: "", end: "", location: "", filterMode: "none", filterList: "", minUnit: "", recurring: true };
 
 const toDate = (s: bigint) => new Date(Number(s) * 1000).toISOString().slice(0, 16);
-const toSeconds = (v: string) => BigInt(Math.floor(new Date(v + "Z").getTime() / 1000));
 
 function fieldsOf(x: ChainCapacity | ChainNeed): Fields {
   const cap = "provider" in x ? x : undefined;
@@ -38,28 +32,6 @@ function fieldsOf(x: ChainCapacity | ChainNeed): Fields {
     filterList: cap?.filter ? ("allow" in cap.filter ? cap.filter.allow : cap.filter.deny).join("\n") : "",
     minUnit: cap?.minUnit ? String(cap.minUnit) : "", recurring: cap?.recurring ?? true,
   };
-}
-
-/** Field -> problem, for every field that the registry would reject. Exported for unit tests. */
-export function validateSignal(f: Fields, kind: "capacity" | "need"): Partial<Record<keyof Fields, string>> {
-  const e: Partial<Record<keyof Fields, string>> = {};
-  if (!CODE.test(f.sector)) e.sector = "1–32 printable characters, no spaces";
-  if (!CODE.test(f.unit)) e.unit = "Give a unit, e.g. litre, kit, person-day (no spaces)";
-  if (!/^\d+$/.test(f.quantity) || BigInt(f.quantity) === 0n) e.quantity = "A whole number above 0";
-  else if (BigInt(f.quantity) > MAX_QUANTITY) e.quantity = "Too large";
-  if ((f.start === "") !== (f.end === "")) e.end = "Give both start and end, or neither (any time)";
-  else if (f.start && f.end && toSeconds(f.end) <= toSeconds(f.start)) e.end = "The window must end after it starts";
-  if (f.location !== "" && !CODE.test(f.location)) e.location = "An ISO 3166 or P-code such as MZ-P-01 (no spaces)";
-  if (kind === "capacity") {
-    if (f.minUnit !== "" && (!/^\d+$/.test(f.minUnit) || BigInt(f.minUnit) === 0n)) e.minUnit = "A whole number above 0, or empty";
-    if (f.filterMode !== "none") {
-      const list = f.filterList.split(/[\s,]+/).filter(Boolean);
-      if (list.length === 0 || list.length > 32) e.filterList = "1 to 32 addresses";
-      else if (list.some((a) => !isAddress(a, { strict: false }))) e.filterList = `Not an address: ${list.find((a) => !isAddress(a, { strict: false }))}`;
-      else if (new Set(list.map((a) => a.toLowerCase())).size !== list.length) e.filterList = "An address is listed twice";
-    }
-  }
-  return e;
 }
 
 export function SignalForm({ kind, existing }: { kind: "capacity" | "need"; existing: readonly (ChainCapacity | ChainNeed)[] }) {

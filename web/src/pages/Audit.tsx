@@ -1,10 +1,9 @@
 import { useDeployment, useRoundComputation, useRoundLedger, useRounds, useSnapshot } from "../state.js";
 import { nameOf, shortAddress } from "../chain/deployment.js";
 import { checkCommitments, type CommitmentCheck, type VerificationStatus } from "../chain/verify.js";
-import type { ChainSnapshot } from "../chain/snapshot.js";
 import type { RoundCommitment } from "../chain/ledger.js";
-import type { Deployment } from "../chain/deployment.js";
-import { csvCell, download, fmt } from "../lib/format.js";
+import { download, fmt } from "../lib/format.js";
+import { hxlCsv } from "../lib/export.js";
 import { Loading, Problem } from "../components/Status.js";
 import { RoundPicker, useRoundChoice } from "../components/RoundPicker.js";
 
@@ -105,19 +104,3 @@ function summarize(checks: CommitmentCheck[], ledger: Map<string, RoundCommitmen
   return out;
 }
 
-/** One row per allocation leaf, HXL hashtags on the second line (humanitarian tools read them). */
-export function hxlCsv(d: Deployment, s: ChainSnapshot, checks: CommitmentCheck[]): string {
-  const header = ["Provider", "Provider address", "Recipient", "Recipient address", "Sector", "Location", "Unit", "Capacity", "Need", "Allocated (FA-1)", "Delivered", "Confirmed", "Verification"];
-  const tags = ["#org+provider+name", "#org+provider+code", "#org+recipient+name", "#org+recipient+code", "#sector", "#adm2+code", "#indicator+unit", "#activity+capacity", "#activity+need", "#targeted", "#reached", "#reached+confirmed", "#status"];
-  const lines = [header, tags];
-  for (const c of checks) {
-    const leaves = c.expected?.leaves ?? [];
-    for (const [, needId, recipient, amount] of leaves) {
-      const need = s.allNeeds.find((n) => n.id === String(needId));
-      const cap = s.allCapacities.find((x) => x.id === c.capacityId)!;
-      const leaf = c.committed?.leaves.get(String(needId));
-      lines.push([nameOf(d, cap.provider), cap.provider, nameOf(d, recipient), recipient, cap.type, need?.location ?? "", cap.unit, c.capacityId, String(needId), String(amount), String(leaf?.delivered ?? 0n), String(leaf?.confirmed ?? 0n), c.status]);
-    }
-  }
-  return lines.map((l) => l.map(csvCell).join(",")).join("\n") + "\n";
-}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useAccount } from "wagmi";
-import { isAddress, getAddress, type Address } from "viem";
+import { getAddress, type Address } from "viem";
+import { rowProblems, type RecognitionRow as Row } from "../lib/validation.js";
 import { indexRecognition, mutualRecognition, recognitionShare } from "../../../sdk/core/index.js";
 import { useDeployment, useHeadSnapshot } from "../state.js";
 import { useActions } from "../actions.js";
@@ -9,22 +10,6 @@ import * as calls from "../chain/calls.js";
 import { fmt, pct, share } from "../lib/format.js";
 import { Loading, NeedWallet, Problem } from "../components/Status.js";
 import { SignalForm, describeWindow } from "../components/SignalForm.js";
-
-const MAX_POINTS = (1n << 96n) - 1n;
-
-interface Row { address: string; points: string }
-
-/** Problems of one editor row, in words; empty when the row is publishable. */
-export function rowProblems(row: Row, index: number, rows: Row[], me: string): string[] {
-  const problems: string[] = [];
-  if (!isAddress(row.address.trim(), { strict: false })) problems.push("not an address (0x followed by 40 hex digits)");
-  else if (rows.findIndex((r) => r.address.trim().toLowerCase() === row.address.trim().toLowerCase()) !== index) problems.push("listed twice");
-  if (!/^\d+$/.test(row.points.trim())) problems.push("points must be a whole number");
-  else if (BigInt(row.points) === 0n) problems.push("0 points: remove the row instead");
-  else if (BigInt(row.points) > MAX_POINTS) problems.push("too large");
-  void me;
-  return problems;
-}
 
 export function MyOrganization() {
   const { address } = useAccount();
@@ -51,7 +36,7 @@ function MyOrganizationFor({ me }: { me: Address }) {
   if (snapshot.isError) return <Problem error={snapshot.error} />;
   if (!snapshot.data || !index) return <Loading what="your organization" />;
 
-  const problems = rows.map((r, i) => rowProblems(r, i, rows, me));
+  const problems = rows.map((r, i) => rowProblems(r, i, rows));
   const valid = problems.every((p) => p.length === 0);
   const total = valid ? rows.reduce((s, r) => s + BigInt(r.points), 0n) : 0n;
   // The draft vector in place of the published one: shares and mutual recognition update live.

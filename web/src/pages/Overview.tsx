@@ -69,8 +69,9 @@ export function Overview() {
           <span className="k">Current round</span>
           <span className="v">{r.current === 0n ? "none yet" : `#${r.current}`}</span>
           <span className="s">{current ? `snapshot at block ${current.snapshotBlock}` : "open the first round to start committing"}</span>
-          <button className="primary small" disabled={!canOpen}
-                  title={canOpen ? undefined : `next round opens at ${new Date(Number(r.nextOpenTime) * 1000).toLocaleString()}`}
+          {!canOpen && <span className="s">next can open at {new Date(Number(r.nextOpenTime) * 1000).toLocaleTimeString()}</span>}
+          {/* Never disabled: opening early is explained by the contract's decoded RoundStillRunning error. */}
+          <button className="primary small"
                   onClick={() => run(`Open round ${r.current + 1n}`, { address: d.contracts.rounds, abi: roundsAbiRef(), functionName: "openRound", args: [] })}>
             Open round {String(r.current + 1n)}
           </button>

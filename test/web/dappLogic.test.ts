@@ -1,0 +1,98 @@
+import { expect } from "chai";
+import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
+import type { Address, Hex } from "viem";
+import type { Scenario } from "../../sdk/core/index.js";
+import { validateSignal, rowProblems, type SignalFields } from "../../web/src/lib/validation.js";
+import { checkCommitments, computeRound, proofOf, FA1_BYTES32 } from "../../web/src/chain/verify.js";
+import type { ChainSnapshot, RoundCommitment } from "../../web/src/chain/types.js";
+import { hxlCsv } from "../../web/src/lib/export.js";
+
+const P = "0x00000000000000000000000000000000000000a1" as Address;
+const R = "0x00000000000000000000000000000000000000b2" as Address;
+const S = "0x00000000000000000000000000000000000000c3" as Address;
+
+const scenario: Scenario = {
+  recognition: { [P]: { [R]: 3n, [S]: 1n }, [R]: { [P]: 1n } },
+  capacities: [{ id: "1", provider: P, type: "WASH", unit: "litre", quantity: 100n, recurring: true }],
+  needs: [
+    { id: "1", recipient: R, type: "WASH", unit: "litre", quantity: 60n },
+    { id: "2", recipient: S, type: "WASH", unit: "litre", quantity: 80n },
+  ],
+};
+const snapshot: ChainSnapshot = {
+  block: 10n,
+  scenario,
+  allCapacities: scenario.capacities.map((c) => ({ ...c, declared: c.quantity, active: true })),
+  allNeeds: scenario.needs.map((n) => ({ ...n, declared: n.quantity, active: true })),
+};
+
+function committed(root: Hex, total: bigint, withdrawn = false): RoundCommitment {
+  return { capacityId: "1", provider: P, root, total, protocolId: FA1_BYTES32, withdrawn, delivered: 0n, leaves: new Map() };
+}
+
+describe("dapp: form validation", () => {
+  const ok: SignalFields = { sector: "WASH", unit: "litre", quantity: "5000", start: "", end: "", location: "MZ-P-02", filterMode: "none", filterList: "", minUnit: "", recurring: true };
+
+  it("accepts a need the registry accepts", () => {
+    expect(validateSignal(ok, "need")).to.deep.equal({});
+  });
+
+  it("names each field the registry would reject", () => {
+    const e = validateSignal({ ...ok, unit: "metric ton", quantity: "0", start: "2026-01-02T00:00", location: "" }, "need");
+    expect(Object.keys(e).sort()).to.deep.equal(["end", "quantity", "unit"]);
+    const w = validateSignal({ ...ok, start: "2026-01-02T00:00", end: "2026-01-01T00:00" }, "need");
+    expect(w.end).to.equal("The window must end after it starts");
+  });
+
+  it("checks a capacity's filter list and lot size", () => {
+    const e = validateSignal({ ...ok, filterMode: "allow", filterList: `${R}\n0x1234`, minUnit: "0" }, "capacity");
+    expect(e.filterList).to.equal("Not an address: 0x1234");
+    expect(e.minUnit).to.match(/above 0/);
+    expect(validateSignal({ ...ok, filterMode: "deny", filterList: `${R} ${R.toUpperCase().replace("0X", "0x")}` }, "capacity").filterList).to.equal("An address is listed twice");
+  });
+
+  it("flags duplicate partners and zero points in the recognition editor", () => {
+    const rows = [{ address: R, points: "1" }, { address: R.toUpperCase().replace("0X", "0x"), points: "0" }];
+    expect(rowProblems(rows[0], 0, rows)).to.deep.equal([]);
+    expect(rowProblems(rows[1], 1, rows)).to.deep.equal(["listed twice", "0 points: remove the row instead"]);
+  });
+});
+
+describe("dapp: verification of a round in the browser", () => {
+  const computation = computeRound(snapshot);
+  const expected = computation.expected["1"];
+
+  it("reports ✓ match for exactly FA-1's root and total", () => {
+    const [check] = checkCommitments(computation, new Map([["1", committed(expected.root, expected.total)]]));
+    expect(check.status).to.equal("match");
+  });
+
+  it("reports ✗ mismatch with the reason for another total or root", () => {
+    const [byTotal] = checkCommitments(computation, new Map([["1", committed(expected.root, expected.total - 1n)]]));
+    expect(byTotal.status).to.equal("mismatch");
+    expect(byTotal.reason).to.contain(`≠ FA-1's ${expected.total}`);
+    const [byRoot] = checkCommitments(computation, new Map([["1", committed(`0x${"11".repeat(32)}`, expected.total)]]));
+    expect(byRoot.reason).to.equal("Merkle root differs from FA-1's");
+  });
+
+  it("reports withdrawn and not-committed capacities as such", () => {
+    expect(checkCommitments(computation, new Map([["1", committed(expected.root, expected.total, true)]]))[0].status).to.equal("withdrawn");
+    expect(checkCommitments(computation, new Map())[0].status).to.equal("uncommitted");
+  });
+
+  it("gives a delivery proof that verifies against the committed root", () => {
+    const p = proofOf(computation.result, "1", "1");
+    const leaf = [1n, 1n, p.recipient, p.amount];
+    expect(StandardMerkleTree.verify(expected.root, ["uint256", "uint256", "address", "uint256"], leaf, p.proof)).to.equal(true);
+  });
+
+  it("exports one HXL-tagged CSV row per allocation leaf", () => {
+    const checks = checkCommitments(computation, new Map([["1", committed(expected.root, expected.total)]]));
+    const lines = hxlCsv({ names: { [P]: "Provider, Inc." } }, snapshot, checks).trim().split("\n");
+    expect(lines[1].split(",")).to.include.members(["#org+provider+name", "#sector", "#targeted", "#reached"]);
+    expect(lines.length).to.equal(2 + expected.leaves.length);
+    expect(lines[2].startsWith('"Provider, Inc."')).to.equal(true);
+    const amounts = lines.slice(2).map((l) => BigInt(l.split(",").at(-4)!));
+    expect(amounts.reduce((s, a) => s + a, 0n)).to.equal(expected.total);
+  });
+});
