@@ -1,0 +1,33 @@
+/**
+ * The chain layer of the SDK, on viem: read the state at a snapshot from logs, write every action
+ * (directly or as relayed EIP-712 signatures), commit, deliver, confirm, verify and audit a round.
+ * Browser-safe: no Node-only imports.
+ */
+export type * from "./types.js";
+export * from "./codes.js";
+export * from "./typedData.js";
+export * from "./ledgerTypedData.js";
+export * from "./abi.js";
+export { abis, ARTIFACT_NAMES, CONTRACT_NAMES, type ContractName } from "./contracts.js";
+export { ChainError, type ChainErrorCode, describeError, revertName } from "./errors.js";
+export { withRetry, isTransientRpcError, type RetryOptions } from "./retry.js";
+export { encodeCapacityTerms, encodeNeedTerms, decodeCapacityInput, decodeNeedInput, type CapacityTerms, type NeedTerms } from "./inputs.js";
+export { fetchLogs, DEFAULT_CHUNK_SIZE, type ChainEvent, type FetchLogsOptions } from "./fetchLogs.js";
+export { replayLogs, emptyState, type ReplayedState } from "./replayLogs.js";
+export { crossCheck } from "./crossCheck.js";
+export { snapshotOf } from "./snapshotOf.js";
+export { readSnapshot } from "./readSnapshot.js";
+export { readRoundSnapshot, roundInfo, type RoundOptions } from "./readRoundSnapshot.js";
+export { readRoundLedger, type RoundLedger } from "./roundLedger.js";
+export { walletSigner, safeSigner, safeMessageTypedData, type ActionSigner } from "./signers.js";
+export { actionSpecs, typedDataOf, type ActionName, type ActionParams } from "./actions/specs.js";
+export { sendAction, signAction, relayAction, actionTypedData, type ActionReceipt, type SignedAction, type SignOptions } from "./actions/send.js";
+export * from "./actions/recognition.js";
+export * from "./actions/capacities.js";
+export * from "./actions/needs.js";
+export * from "./actions/ledger.js";
+export { openRound } from "./actions/rounds.js";
+export { commitRound, expectedCommitments, type CommitRoundOptions } from "./commitRound.js";
+export { recordDelivery, confirmReceipt, findLeaf, leafProof, type LeafWithProof, type LeafLookupOptions } from "./deliver.js";
+export { verifyRound, compareCommitments, type VerifyRoundOptions } from "./verifyRound.js";
+export { auditRound, auditOf, type AuditRoundOptions } from "./auditRound.js";
