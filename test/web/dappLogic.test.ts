@@ -3,8 +3,9 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import type { Address, Hex } from "viem";
 import type { Scenario } from "../../sdk/core/index.js";
 import { validateSignal, rowProblems, type SignalFields } from "../../web/src/lib/validation.js";
+import { emptyState, type RoundLedger, type Snapshot } from "../../sdk/chain/index.js";
 import { checkCommitments, computeRound, proofOf, FA1_BYTES32 } from "../../web/src/chain/verify.js";
-import type { ChainSnapshot, RoundCommitment } from "../../web/src/chain/types.js";
+import { commitmentsOf, toChainSnapshot } from "../../web/src/chain/adapt.js";
 import { hxlCsv } from "../../web/src/lib/export.js";
 
 const P = "0x00000000000000000000000000000000000000a1" as Address;
@@ -19,15 +20,32 @@ const scenario: Scenario = {
     { id: "2", recipient: S, type: "WASH", unit: "litre", quantity: 80n },
   ],
 };
-const snapshot: ChainSnapshot = {
+const sdkSnapshot: Snapshot = {
+  chainId: 31337,
+  contracts: { recognition: P, capacities: P, needs: P, rounds: P, ledger: P },
   block: 10n,
   scenario,
-  allCapacities: scenario.capacities.map((c) => ({ ...c, declared: c.quantity, active: true })),
-  allNeeds: scenario.needs.map((n) => ({ ...n, declared: n.quantity, active: true })),
+  capacities: [{ id: 1n, provider: P, active: true, recurring: true, declared: 100n, consumed: 0n, available: 100n, sector: "WASH", unit: "litre", location: "" }],
+  needs: [
+    { id: 1n, recipient: R, active: true, declared: 60n, confirmed: 0n, residual: 60n, sector: "WASH", unit: "litre", location: "" },
+    { id: 2n, recipient: S, active: true, declared: 80n, confirmed: 0n, residual: 80n, sector: "WASH", unit: "litre", location: "" },
+  ],
+  entities: [P, R, S],
+  logCount: 0,
 };
+const snapshot = toChainSnapshot(sdkSnapshot);
+const ROUND = 1n;
 
-function committed(root: Hex, total: bigint, withdrawn = false): RoundCommitment {
-  return { capacityId: "1", provider: P, root, total, protocolId: FA1_BYTES32, withdrawn, delivered: 0n, leaves: new Map() };
+/** The ledger's record of round 1 holding one commitment of capacity 1. */
+function ledgerWith(root: Hex, total: bigint, withdrawn = false, protocolId: Hex = FA1_BYTES32): RoundLedger {
+  const state = emptyState();
+  state.commitments.set(`${ROUND}:1`, { round: ROUND, capacityId: 1n, provider: P, root, total, protocolId, delivered: 0n, withdrawn, countsConsumed: false, version: 1 });
+  return { state, events: [], toBlock: 20n };
+}
+
+function check(ledger: RoundLedger) {
+  const computation = computeRound(snapshot);
+  return checkCommitments(snapshot, ledger, commitmentsOf(ledger, ROUND), ROUND, computation);
 }
 
 describe("dapp: form validation", () => {
@@ -58,36 +76,35 @@ describe("dapp: form validation", () => {
   });
 });
 
-describe("dapp: verification of a round in the browser", () => {
+describe("dapp: verification of a round in the browser (sdk/chain's compareCommitments)", () => {
   const computation = computeRound(snapshot);
   const expected = computation.expected["1"];
 
   it("reports ✓ match for exactly FA-1's root and total", () => {
-    const [check] = checkCommitments(computation, new Map([["1", committed(expected.root, expected.total)]]));
-    expect(check.status).to.equal("match");
+    expect(check(ledgerWith(expected.root, expected.total))[0].status).to.equal("match");
   });
 
-  it("reports ✗ mismatch with the reason for another total or root", () => {
-    const [byTotal] = checkCommitments(computation, new Map([["1", committed(expected.root, expected.total - 1n)]]));
+  it("reports ✗ mismatch with the reason for another total, root or protocol", () => {
+    const [byTotal] = check(ledgerWith(expected.root, expected.total - 1n));
     expect(byTotal.status).to.equal("mismatch");
     expect(byTotal.reason).to.contain(`≠ FA-1's ${expected.total}`);
-    const [byRoot] = checkCommitments(computation, new Map([["1", committed(`0x${"11".repeat(32)}`, expected.total)]]));
-    expect(byRoot.reason).to.equal("Merkle root differs from FA-1's");
+    expect(check(ledgerWith(`0x${"11".repeat(32)}`, expected.total))[0].reason).to.equal("Merkle root differs from FA-1's");
+    expect(check(ledgerWith(expected.root, expected.total, false, `0x${"22".repeat(32)}`))[0].reason).to.equal("committed under another protocol id");
   });
 
   it("reports withdrawn and not-committed capacities as such", () => {
-    expect(checkCommitments(computation, new Map([["1", committed(expected.root, expected.total, true)]]))[0].status).to.equal("withdrawn");
-    expect(checkCommitments(computation, new Map())[0].status).to.equal("uncommitted");
+    expect(check(ledgerWith(expected.root, expected.total, true))[0].status).to.equal("withdrawn");
+    expect(check({ state: emptyState(), events: [], toBlock: 20n })[0].status).to.equal("missing");
   });
 
   it("gives a delivery proof that verifies against the committed root", () => {
-    const p = proofOf(computation.result, "1", "1");
+    const p = proofOf(computation, "1", "1");
     const leaf = [1n, 1n, p.recipient, p.amount];
     expect(StandardMerkleTree.verify(expected.root, ["uint256", "uint256", "address", "uint256"], leaf, p.proof)).to.equal(true);
   });
 
   it("exports one HXL-tagged CSV row per allocation leaf", () => {
-    const checks = checkCommitments(computation, new Map([["1", committed(expected.root, expected.total)]]));
+    const checks = check(ledgerWith(expected.root, expected.total));
     const lines = hxlCsv({ names: { [P]: "Provider, Inc." } }, snapshot, checks).trim().split("\n");
     expect(lines[1].split(",")).to.include.members(["#org+provider+name", "#sector", "#targeted", "#reached"]);
     expect(lines.length).to.equal(2 + expected.leaves.length);

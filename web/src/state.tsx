@@ -5,7 +5,7 @@ import { useBlockNumber, usePublicClient } from "wagmi";
 import type { PublicClient } from "viem";
 import type { Deployment } from "./chain/deployment.js";
 import { readSnapshot, type ChainSnapshot } from "./chain/snapshot.js";
-import { readRoundLedger, readRounds, type RoundCommitment, type RoundsState } from "./chain/ledger.js";
+import { readRoundLedger, readRounds, type RoundInfo, type RoundLedgerView, type RoundsState } from "./chain/ledger.js";
 import { computeRound, type RoundComputation } from "./chain/verify.js";
 
 export const DeploymentContext = createContext<Deployment | null>(null);
@@ -57,14 +57,14 @@ export function useHeadSnapshot() {
 }
 
 /** A round's commitments and their progress (re-read on every new block). */
-export function useRoundLedger(round: bigint | undefined) {
+export function useRoundLedger(round: RoundInfo | undefined) {
   const d = useDeployment();
   const client = useClient();
   const head = useHead().data;
-  return useQuery<Map<string, RoundCommitment>>({
-    queryKey: ["ledger", round?.toString(), head?.toString()],
+  return useQuery<RoundLedgerView>({
+    queryKey: ["ledger", round?.round.toString(), head?.toString()],
     queryFn: () => readRoundLedger(client, d, round!),
-    enabled: round !== undefined && round > 0n && head !== undefined,
+    enabled: round !== undefined && head !== undefined,
     placeholderData: (prev) => prev,
   });
 }

@@ -1,6 +1,7 @@
 /** Data types of the dapp's chain layer, free of ABI and bundler imports (so Node tests can use them). */
 import type { Address, Hex } from "viem";
 import type { Capacity, Need, Scenario } from "../../../sdk/core/index.js";
+import type { Snapshot } from "../../../sdk/chain/types.js";
 
 export interface LeafProgress {
   readonly needId: string;
@@ -38,5 +39,7 @@ export interface ChainSnapshot {
   /** Every capacity and need ever declared, also revoked ones (for "my" lists). */
   readonly allCapacities: readonly ChainCapacity[];
   readonly allNeeds: readonly ChainNeed[];
+  /** The SDK's snapshot this was made from (for verification). */
+  readonly sdk: Snapshot;
 }
 

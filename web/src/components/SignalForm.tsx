@@ -1,7 +1,6 @@
 /** Declare or update a capacity or a need: every field validated as the contract would, in words. */
 import { useState, type FormEvent } from "react";
 import { getAddress, type Address } from "viem";
-import { encodeCode, encodeOptionalCode } from "../../../sdk/chain/codes.js";
 import type { TimeWindow } from "../../../sdk/core/index.js";
 import { useDeployment } from "../state.js";
 import { useActions } from "../actions.js";
@@ -49,18 +48,14 @@ export function SignalForm({ kind, existing }: { kind: "capacity" | "need"; exis
     ev.preventDefault();
     setTouched(true);
     if (!ok) return;
-    const base = {
-      sector: encodeCode(f.sector), unit: encodeCode(f.unit), quantity: BigInt(f.quantity),
-      windowStart: f.start ? toSeconds(f.start) : 0n, windowEnd: f.end ? toSeconds(f.end) : 0n,
-      location: encodeOptionalCode(f.location),
-    };
+    const window = f.start ? { start: toSeconds(f.start), end: toSeconds(f.end) } : undefined;
+    const base = { sector: f.sector, unit: f.unit, quantity: BigInt(f.quantity), window, location: f.location || undefined };
     let action;
     if (kind === "capacity") {
-      // The registry wants the list in ascending order: one canonical encoding per set.
-      const list = f.filterMode === "none" ? [] : f.filterList.split(/[\s,]+/).filter(Boolean).map((a) => getAddress(a))
-        .sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)) as Address[];
-      const input = { ...base, filterMode: { none: 0, allow: 1, deny: 2 }[f.filterMode], filterList: list, minUnit: f.minUnit ? BigInt(f.minUnit) : 0n, recurring: f.recurring };
-      action = target === "new" ? calls.declareCapacity(d, input) : calls.updateCapacity(d, BigInt(target), input);
+      const list = f.filterList.split(/[\s,]+/).filter(Boolean).map((a) => getAddress(a).toLowerCase() as Address);
+      const filter = f.filterMode === "allow" ? { allow: list } : f.filterMode === "deny" ? { deny: list } : undefined;
+      const terms = { ...base, filter, minUnit: f.minUnit ? BigInt(f.minUnit) : undefined, recurring: f.recurring };
+      action = target === "new" ? calls.declareCapacity(d, terms) : calls.updateCapacity(d, BigInt(target), terms);
     } else {
       action = target === "new" ? calls.declareNeed(d, base) : calls.updateNeed(d, BigInt(target), base);
     }

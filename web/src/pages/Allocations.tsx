@@ -24,7 +24,7 @@ function AllocationsFor({ me }: { me: Address }) {
   const [round, setRound] = useRoundChoice();
   const info = rounds.data?.rounds.find((r) => r.round === round);
   const snapshot = useSnapshot(info?.snapshotBlock);
-  const ledger = useRoundLedger(round);
+  const ledger = useRoundLedger(info);
   const { computation, error } = useRoundComputation(snapshot.data);
   const { run } = useActions();
   const index = useMemo(() => (snapshot.data ? indexRecognition(snapshot.data.scenario.recognition) : undefined), [snapshot.data]);
@@ -37,7 +37,8 @@ function AllocationsFor({ me }: { me: Address }) {
   if (!snapshot.data || !computation || !index || !ledger.data || round === undefined) return <Loading what="the round's allocation" />;
 
   const isCurrent = round === rounds.data?.current;
-  const checks = new Map(checkCommitments(computation, ledger.data).map((c) => [c.capacityId, c]));
+  const commitments = ledger.data.commitments;
+  const checks = new Map(checkCommitments(snapshot.data, ledger.data.sdk, commitments, round, computation).map((c) => [c.capacityId, c]));
   const caps = snapshot.data.allCapacities.filter((c) => c.provider === me);
   const needOf = (id: string) => snapshot.data!.allNeeds.find((n) => n.id === id)!;
   const capOf = (id: string) => snapshot.data!.allCapacities.find((c) => c.id === id)!;
@@ -55,7 +56,7 @@ function AllocationsFor({ me }: { me: Address }) {
         {caps.map((c) => {
           const allocs = computation.result.allocations.filter((a) => a.capacity === c.id);
           const check = checks.get(c.id);
-          const committed = ledger.data!.get(c.id);
+          const committed = commitments.get(c.id);
           const expected = computation.expected[c.id];
           return (
             <div key={c.id} className="capacity-block" data-testid={`give-${c.id}`}>
@@ -91,7 +92,7 @@ function AllocationsFor({ me }: { me: Address }) {
                           <td className="num">{fmt(delivered)}</td>
                           <td>{committed && !committed.withdrawn && check?.status === "match" && delivered < a.amount
                             ? <DeliverForm max={a.amount - delivered} label={`Deliver to ${nameOf(d, a.recipient)}`} onSubmit={(amount) => {
-                                const p = proofOf(computation.result, c.id, a.need);
+                                const p = proofOf(computation, c.id, a.need);
                                 const act = calls.recordDelivery(d, round, BigInt(c.id), BigInt(a.need), p.recipient, p.amount, p.proof, amount);
                                 return run(`Record delivery of ${fmt(amount)} ${c.unit} to ${nameOf(d, a.recipient)}`, act.call, act.signed);
                               }} />
@@ -122,7 +123,7 @@ function AllocationsFor({ me }: { me: Address }) {
         <thead><tr><th scope="col">From</th><th scope="col">For need</th><th scope="col" className="num">Allocated</th><th scope="col" className="num">Committed</th><th scope="col" className="num">Delivered</th><th scope="col" className="num">Confirmed</th><th scope="col">Confirm</th></tr></thead>
         <tbody>
           {mine.map((a) => {
-            const c = ledger.data!.get(a.capacity);
+            const c = commitments.get(a.capacity);
             const leaf = c?.leaves.get(a.need);
             const delivered = leaf?.delivered ?? 0n, confirmed = leaf?.confirmed ?? 0n;
             const unit = capOf(a.capacity).unit;

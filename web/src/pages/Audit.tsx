@@ -1,13 +1,13 @@
 import { useDeployment, useRoundComputation, useRoundLedger, useRounds, useSnapshot } from "../state.js";
 import { nameOf, shortAddress } from "../chain/deployment.js";
-import { checkCommitments, type CommitmentCheck, type VerificationStatus } from "../chain/verify.js";
+import { checkCommitments, type VerificationStatus } from "../chain/verify.js";
 import type { RoundCommitment } from "../chain/ledger.js";
 import { download, fmt } from "../lib/format.js";
 import { hxlCsv } from "../lib/export.js";
 import { Loading, Problem } from "../components/Status.js";
 import { RoundPicker, useRoundChoice } from "../components/RoundPicker.js";
 
-const LABELS: Record<VerificationStatus, string> = { match: "✓ match", mismatch: "✗ mismatch", withdrawn: "withdrawn", uncommitted: "not committed" };
+const LABELS: Record<VerificationStatus, string> = { match: "✓ match", mismatch: "✗ mismatch", withdrawn: "withdrawn", missing: "not committed", unexpected: "✗ unexpected" };
 
 export function StatusBadge({ status }: { status: VerificationStatus }) {
   return <span className={`status ${status}`} data-testid="verification">{LABELS[status]}</span>;
@@ -19,7 +19,7 @@ export function Audit() {
   const [round, setRound] = useRoundChoice();
   const info = rounds.data?.rounds.find((r) => r.round === round);
   const snapshot = useSnapshot(info?.snapshotBlock);
-  const ledger = useRoundLedger(round);
+  const ledger = useRoundLedger(info);
   const { computation, error } = useRoundComputation(snapshot.data);
 
   if (rounds.data && rounds.data.current === 0n) {
@@ -29,9 +29,10 @@ export function Audit() {
   if (error) return <Problem error={error} />;
   if (!snapshot.data || !computation || !ledger.data || round === undefined) return <Loading what="the round's commitments" />;
 
-  const checks = checkCommitments(computation, ledger.data);
+  const commitments = ledger.data.commitments;
+  const checks = checkCommitments(snapshot.data, ledger.data.sdk, commitments, round, computation);
   const capOf = (id: string) => snapshot.data!.allCapacities.find((c) => c.id === id);
-  const orgs = summarize(checks, ledger.data);
+  const orgs = summarize(commitments);
   const mismatches = checks.filter((c) => c.status === "mismatch").length;
 
   return (
@@ -41,7 +42,7 @@ export function Audit() {
         <RoundPicker value={round} onChange={setRound} />
       </div>
       <section className="stats">
-        <div className="stat"><span className="k">Commitments</span><span className="v">{ledger.data.size}</span></div>
+        <div className="stat"><span className="k">Commitments</span><span className="v">{commitments.size}</span></div>
         <div className="stat"><span className="k">Verified</span><span className="v ok">{checks.filter((c) => c.status === "match").length}</span></div>
         <div className="stat"><span className="k">Mismatches</span><span className={`v ${mismatches ? "bad" : ""}`}>{mismatches}</span></div>
         <div className="stat"><span className="k">Export</span>
@@ -91,7 +92,7 @@ export function Audit() {
 
 interface OrgTotals { committed: bigint; delivered: bigint; received: bigint; confirmed: bigint }
 
-function summarize(checks: CommitmentCheck[], ledger: Map<string, RoundCommitment>): Map<string, OrgTotals> {
+function summarize(ledger: Map<string, RoundCommitment>): Map<string, OrgTotals> {
   const out = new Map<string, OrgTotals>();
   const of = (a: string) => { let o = out.get(a); if (!o) out.set(a, (o = { committed: 0n, delivered: 0n, received: 0n, confirmed: 0n })); return o; };
   for (const c of ledger.values()) {
@@ -100,7 +101,6 @@ function summarize(checks: CommitmentCheck[], ledger: Map<string, RoundCommitmen
     p.delivered += c.delivered;
     for (const l of c.leaves.values()) { const r = of(l.recipient); r.received += l.delivered; r.confirmed += l.confirmed; }
   }
-  void checks;
   return out;
 }
 

@@ -23,9 +23,9 @@ export function Overview() {
     queryFn: async () =>
       Promise.all(
         rounds.data!.rounds.map(async (r) => {
-          const ledger = await readRoundLedger(client, d, r.round);
+          const ledger = await readRoundLedger(client, d, r);
           let committed = 0n, delivered = 0n, confirmed = 0n;
-          for (const c of ledger.values()) {
+          for (const c of ledger.commitments.values()) {
             if (!c.withdrawn) committed += c.total;
             delivered += c.delivered;
             for (const l of c.leaves.values()) confirmed += l.confirmed;
