@@ -1,0 +1,120 @@
+/**
+ * Generic direct transaction, EIP-712 signing and relaying of any action in the table (specs.ts).
+ * Transactions wait for their receipt; a revert throws viem's error, whose custom error
+ * `describeError` decodes into one line.
+ */
+import { parseEventLogs, type Hex, type PublicClient, type TransactionReceipt, type TypedDataDefinition } from "viem";
+import type { Address, ChainClients, ContractAddresses } from "../types.js";
+import { abis } from "../contracts.js";
+import { ChainError } from "../errors.js";
+import type { ActionSigner } from "../signers.js";
+import { actionSpecs, typedDataOf, type ActionName, type ActionParams } from "./specs.js";
+
+/** Result of a mined transaction, with the events the target contract emitted in it. */
+export interface ActionReceipt {
+  readonly hash: Hex;
+  readonly receipt: TransactionReceipt;
+  readonly events: readonly { eventName: string; args: Record<string, any> }[];
+}
+
+/** A signed action anyone may relay. */
+export interface SignedAction<A extends ActionName = ActionName> {
+  readonly action: A;
+  readonly signer: Address;
+  readonly params: ActionParams[A];
+  readonly nonce: bigint;
+  readonly deadline: bigint;
+  readonly signature: Hex;
+}
+
+function walletOf(clients: ChainClients) {
+  if (clients.walletClient === undefined) throw new ChainError("NO_ACCOUNT", "a wallet client with an account is needed to send transactions");
+  return clients.walletClient;
+}
+
+async function sendAndWait(
+  clients: ChainClients,
+  contracts: ContractAddresses,
+  action: ActionName,
+  functionName: string,
+  args: readonly unknown[],
+): Promise<ActionReceipt> {
+  const wallet = walletOf(clients);
+  const contract = actionSpecs[action].contract;
+  const abi = abis[contract];
+  const hash = await wallet.writeContract({
+    address: contracts[contract],
+    abi,
+    functionName,
+    args,
+    account: wallet.account,
+    chain: wallet.chain,
+  } as any);
+  const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new ChainError("RPC_FAILED", "transaction reverted", { hash, functionName });
+  const events = parseEventLogs({ abi, logs: receipt.logs.filter((l) => l.address.toLowerCase() === contracts[contract].toLowerCase()) }).map((e) => ({
+    eventName: e.eventName as string,
+    args: e.args as Record<string, any>,
+  }));
+  return { hash, receipt, events };
+}
+
+/** Sends `action` as a direct transaction from the wallet client's account. */
+export function sendAction<A extends ActionName>(clients: ChainClients, contracts: ContractAddresses, action: A, params: ActionParams[A]): Promise<ActionReceipt> {
+  const spec = actionSpecs[action];
+  return sendAndWait(clients, contracts, action, spec.functionName, spec.direct(params));
+}
+
+export interface SignOptions {
+  /** Unix seconds; default: latest block timestamp + 1 hour. */
+  readonly deadline?: bigint;
+  /** Default: the signer's current nonce in the target contract. */
+  readonly nonce?: bigint;
+}
+
+/** The EIP-712 typed data `signer` signs to authorise `action` (for wallets that sign themselves). */
+export async function actionTypedData<A extends ActionName>(
+  client: PublicClient,
+  contracts: ContractAddresses,
+  action: A,
+  signer: Address,
+  params: ActionParams[A],
+  options: SignOptions = {},
+): Promise<{ typedData: TypedDataDefinition; nonce: bigint; deadline: bigint }> {
+  const spec = actionSpecs[action];
+  const address = contracts[spec.contract];
+  const [chainId, nonce, deadline] = await Promise.all([
+    client.getChainId(),
+    options.nonce ?? (client.readContract({ address, abi: abis[spec.contract] as any, functionName: "nonces", args: [signer] }) as Promise<bigint>),
+    options.deadline ?? client.getBlock().then((b) => b.timestamp + 3600n),
+  ]);
+  const { domain, types } = typedDataOf(action, chainId, address);
+  const typedData = {
+    domain,
+    types,
+    primaryType: action,
+    message: { signer, ...spec.message(params), nonce, deadline },
+  } as unknown as TypedDataDefinition;
+  return { typedData, nonce, deadline };
+}
+
+/** `signer` (an EOA or a Safe, see signers.ts) signs `action`; anyone may relay the result. */
+export async function signAction<A extends ActionName>(
+  client: PublicClient,
+  signer: ActionSigner,
+  contracts: ContractAddresses,
+  action: A,
+  params: ActionParams[A],
+  options: SignOptions = {},
+): Promise<SignedAction<A>> {
+  const { typedData, nonce, deadline } = await actionTypedData(client, contracts, action, signer.address, params, options);
+  const signature = await signer.signTypedData(typedData);
+  return { action, signer: signer.address, params, nonce, deadline, signature };
+}
+
+/** Submits a signed action from the relayer's wallet (`xxxBySig`). */
+export function relayAction(clients: ChainClients, contracts: ContractAddresses, signed: SignedAction): Promise<ActionReceipt> {
+  const spec = actionSpecs[signed.action] as (typeof actionSpecs)[ActionName];
+  const args = [signed.signer, ...spec.relayed(signed.params as never), signed.deadline, signed.signature];
+  return sendAndWait(clients, contracts, signed.action, spec.bySigFunctionName, args);
+}
