@@ -1,0 +1,160 @@
+import { expect } from "chai";
+import { verifyLeaf } from "../../sdk/core/index.js";
+import {
+  auditRound,
+  commitRound,
+  confirmReceipt,
+  declareCapacity,
+  declareNeed,
+  openRound,
+  readRoundSnapshot,
+  readSnapshot,
+  recordDelivery,
+  revokeCapacity,
+  setRecognition,
+  verifyRound,
+  sendAction,
+} from "../../sdk/chain/index.js";
+import { deployFreeAssociation } from "../helpers/chain.js";
+
+/**
+ * Three organizations: A (0) provides water and recognizes B and C; B (1) and C (2) need water in
+ * two locations and recognize A back. D (3) provides health kits to C.
+ */
+async function scenario() {
+  const f = await deployFreeAssociation();
+  const [A, B, C, D] = [0, 1, 2, 3].map(f.addressOf);
+  const { contracts } = f;
+  await setRecognition(f.as(0), { contracts, recipients: [B, C], points: [3n, 1n] });
+  await setRecognition(f.as(1), { contracts, recipients: [A], points: [1n] });
+  await setRecognition(f.as(2), { contracts, recipients: [A, D], points: [1n, 1n] });
+  await setRecognition(f.as(3), { contracts, recipients: [C], points: [1n] });
+  const water = await declareCapacity(f.as(0), { contracts, capacity: { sector: "WASH", unit: "litre", quantity: 1_000n, recurring: true } });
+  const kits = await declareCapacity(f.as(3), { contracts, capacity: { sector: "Health", unit: "kit", quantity: 40n } });
+  const needB = await declareNeed(f.as(1), { contracts, need: { sector: "WASH", unit: "litre", quantity: 900n, location: "MZ-P-01" } });
+  const needC = await declareNeed(f.as(2), { contracts, need: { sector: "WASH", unit: "litre", quantity: 600n, location: "MZ-P-02" } });
+  const needCk = await declareNeed(f.as(2), { contracts, need: { sector: "Health", unit: "kit", quantity: 25n, location: "MZ-P-02" } });
+  return { f, A, B, C, D, contracts, water: water.capacityId, kits: kits.capacityId, needB: needB.needId, needC: needC.needId, needCk: needCk.needId };
+}
+
+describe("chain round", () => {
+  it("commits roots that verify on chain, and every leaf's proof verifies", async () => {
+    const s = await scenario();
+    const { f, contracts } = s;
+    await openRound(f.as(5), { contracts });
+    const a = await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock });
+    const d = await commitRound(f.as(3), { contracts, fromBlock: f.fromBlock });
+    expect(a.commitments.map((c) => c.capacityId)).to.deep.equal([s.water]);
+    expect(d.commitments.map((c) => c.capacityId)).to.deep.equal([s.kits]);
+    for (const c of [...a.commitments, ...d.commitments]) {
+      const onChain = await f.ledger.read.commitmentOf([1n, c.capacityId]);
+      expect(onChain.root).to.equal(c.root);
+      expect(onChain.total).to.equal(c.total);
+      for (const leaf of c.leaves) {
+        const { proof } = await import("../../sdk/chain/index.js").then((m) => m.leafProof(c.leaves, leaf[1]));
+        expect(verifyLeaf(c.root, leaf, proof)).to.equal(true);
+      }
+    }
+    // Water: B gets 3/4 of 1000 = 750, C gets 250 (both below their needs).
+    expect(a.commitments[0].leaves.map((l) => [l[1], l[3]])).to.deep.equal([
+      [s.needB, 750n],
+      [s.needC, 250n],
+    ]);
+    const report = await verifyRound(f.publicClient, { contracts, round: 1n, fromBlock: f.fromBlock });
+    expect(report.ok).to.equal(true);
+    expect(report.counts.match).to.equal(2);
+  });
+
+  it("rebuilds from logs the same state the views hold", async () => {
+    const s = await scenario();
+    const { f, contracts } = s;
+    const block = await f.publicClient.getBlockNumber();
+    const snap = await readSnapshot(f.publicClient, { contracts, block, fromBlock: f.fromBlock, chunkSize: 3n });
+    for (const c of snap.capacities) {
+      const view = await f.capacities.read.getCapacity([c.id]);
+      expect(c.provider).to.equal(view.provider.toLowerCase());
+      expect(c.declared).to.equal(view.input.quantity);
+      expect(c.recurring).to.equal(view.input.recurring);
+    }
+    for (const n of snap.needs) {
+      const view = await f.needs.read.getNeed([n.id]);
+      expect(n.recipient).to.equal(view.recipient.toLowerCase());
+      expect(n.declared).to.equal(view.input.quantity);
+    }
+    expect(snap.scenario.recognition[s.A]).to.deep.equal({ [s.B]: 3n, [s.C]: 1n });
+    expect(snap.scenario.needs.map((n) => n.location)).to.deep.equal(["MZ-P-01", "MZ-P-02", "MZ-P-02"]);
+  });
+
+  it("detects a state the logs cannot explain (reading from a later fromBlock)", async () => {
+    const s = await scenario();
+    const { f, contracts } = s;
+    const block = await f.publicClient.getBlockNumber();
+    let caught: unknown;
+    try {
+      await readSnapshot(f.publicClient, { contracts, block, fromBlock: block - 2n });
+    } catch (e) {
+      caught = e;
+    }
+    expect((caught as { code?: string })?.code).to.equal("STATE_MISMATCH");
+  });
+
+  it("shrinks residual needs by confirmed receipts (the need update law)", async () => {
+    const s = await scenario();
+    const { f, contracts } = s;
+    await openRound(f.as(5), { contracts });
+    const a = await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock });
+    await recordDelivery(f.as(0), { contracts, round: 1n, capacityId: s.water, needId: s.needB, amount: 500n, leaves: a.commitments[0].leaves });
+    await recordDelivery(f.as(0), { contracts, round: 1n, capacityId: s.water, needId: s.needC, fromBlock: f.fromBlock });
+    await confirmReceipt(f.as(1), { contracts, round: 1n, capacityId: s.water, needId: s.needB, amount: 400n });
+    await confirmReceipt(f.as(2), { contracts, round: 1n, capacityId: s.water, needId: s.needC });
+    const audit = await auditRound(f.publicClient, { contracts, round: 1n, fromBlock: f.fromBlock });
+    expect(audit.totals).to.deep.equal({ committed: 1000n, delivered: 750n, confirmed: 650n });
+    const residual = Object.fromEntries(audit.residualNeeds.map((n) => [n.needId.toString(), n.residual]));
+    expect(residual[s.needB.toString()]).to.equal(500n);
+    expect(residual[s.needC.toString()]).to.equal(350n);
+    await f.passRound();
+    await openRound(f.as(5), { contracts });
+    const snap = await readRoundSnapshot(f.publicClient, { contracts, fromBlock: f.fromBlock });
+    expect(snap.round).to.equal(2n);
+    const needs = Object.fromEntries(snap.needs.map((n) => [n.id.toString(), n.residual]));
+    expect(needs[s.needB.toString()]).to.equal(900n - 400n);
+    expect(needs[s.needC.toString()]).to.equal(600n - 250n);
+    const gap = audit.gaps.find((g) => g.location === "MZ-P-01" && g.sector === "WASH");
+    expect(gap).to.deep.include({ needed: 900n, committed: 750n, gap: 150n });
+  });
+
+  it("flags a tampered commitment as a mismatch", async () => {
+    const s = await scenario();
+    const { f, contracts } = s;
+    await openRound(f.as(5), { contracts });
+    await commitRound(f.as(3), { contracts, fromBlock: f.fromBlock });
+    const honest = await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock, dryRun: true });
+    const fake = honest.commitments[0];
+    // A gives the same total but all of it to C: a different root.
+    const { commitmentTree } = await import("../../sdk/core/index.js");
+    const tree = commitmentTree(s.water.toString(), [{ capacity: s.water.toString(), need: s.needC.toString(), provider: s.A, recipient: s.C, amount: fake.total, tier: 1 }]);
+    await sendAction(f.as(0), contracts, "Commit", { round: 1n, capacityId: s.water, root: tree.root as `0x${string}`, total: fake.total, protocolId: "0x66612d3100000000000000000000000000000000000000000000000000000000" });
+    const report = await verifyRound(f.publicClient, { contracts, round: 1n, fromBlock: f.fromBlock });
+    expect(report.ok).to.equal(false);
+    const water = report.commitments.find((c) => c.capacityId === s.water)!;
+    expect(water.status).to.equal("mismatch");
+    expect(water.expected?.root).to.equal(fake.root);
+    expect(water.committed?.root).to.equal(tree.root);
+    expect(report.commitments.find((c) => c.capacityId === s.kits)!.status).to.equal("match");
+  });
+
+  it("a revoked capacity stops allocating from the next round on", async () => {
+    const s = await scenario();
+    const { f, contracts } = s;
+    await openRound(f.as(5), { contracts });
+    const first = await commitRound(f.as(3), { contracts, fromBlock: f.fromBlock });
+    expect(first.commitments).to.have.length(1);
+    await revokeCapacity(f.as(3), { contracts, capacityId: s.kits });
+    await f.passRound();
+    await openRound(f.as(5), { contracts });
+    const second = await commitRound(f.as(3), { contracts, fromBlock: f.fromBlock });
+    expect(second.commitments).to.have.length(0);
+    const report = await verifyRound(f.publicClient, { contracts, round: 2n, fromBlock: f.fromBlock });
+    expect(report.commitments.map((c) => c.capacityId)).to.not.include(s.kits);
+  });
+});
