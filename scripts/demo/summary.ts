@@ -79,7 +79,16 @@ function add(record: Record<string, Totals>, unit: string, f: AuditFlow): void {
  * Lifecycle totals per organization and unit from a round's flows, with the flags the caller
  * computed (tampering, failures, Safe). Every organization in `flags` appears, with or without flows.
  */
-export function organizationRounds(flows: readonly AuditFlow[], flags: ReadonlyMap<Address, readonly string[]>): OrganizationRound[] {
+export function organizationRounds(
+  flows: readonly AuditFlow[],
+  flags: ReadonlyMap<Address, readonly string[]>,
+  order: readonly Address[] = [],
+  unprovenCommitments: readonly { provider: Address; unit: string; total: bigint }[] = [],
+): OrganizationRound[] {
+  const rank = (a: Address) => {
+    const i = order.indexOf(a);
+    return i < 0 ? order.length : i;
+  };
   const by = new Map<Address, { provided: Record<string, Totals>; received: Record<string, Totals> }>();
   const entry = (a: Address) => {
     const key = a.toLowerCase() as Address;
@@ -91,9 +100,15 @@ export function organizationRounds(flows: readonly AuditFlow[], flags: ReadonlyM
     add(entry(f.provider).provided, f.unit, f);
     add(entry(f.recipient).received, f.unit, f);
   }
+  // A commitment whose root is not FA-1's has no known leaves: count its committed total for its provider.
+  for (const c of unprovenCommitments) {
+    const t = entry(c.provider).provided;
+    const totals = t[c.unit] ?? (t[c.unit] = { committed: 0n, delivered: 0n, confirmed: 0n });
+    totals.committed += c.total;
+  }
   for (const a of flags.keys()) entry(a);
   return [...by.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
     .map(([address, e]) => ({ address, provided: e.provided, received: e.received, flags: flags.get(address) ?? [] }));
 }
 
