@@ -28,9 +28,11 @@ export async function writeOutputs(result: DemoResult, dir: string): Promise<str
   const files: [string, string][] = [["report.html", renderReport(result)]];
   const organizations = exportOrganizations(result);
   for (const r of result.rounds) {
+    const capacities = Object.fromEntries(r.capacitiesAfter.map((c) => [c.id.toString(), { sector: c.sector, unit: c.unit, location: c.location }]));
+    const options = { organizations, capacities };
     files.push([`audit-round-${r.round}.json`, toJson(r.audit)]);
-    files.push([`iati-round-${r.round}.json`, toJson(toIatiActivities(r.audit, { organizations }))]);
-    files.push([`hxl-round-${r.round}.csv`, toHxlCsv(r.audit, { organizations })]);
+    files.push([`iati-round-${r.round}.json`, toJson(toIatiActivities(r.audit, options))]);
+    files.push([`hxl-round-${r.round}.csv`, toHxlCsv(r.audit, options)]);
     files.push([`hxl-gaps-round-${r.round}.csv`, toHxlGapsCsv(r.audit)]);
   }
   const written: string[] = [];

@@ -54,7 +54,10 @@ export const HXL_GAP_COLUMNS = [
   ["Gap", "#inneed+num+unmet"],
 ] as const;
 
-/** One row per flow (ledger leaf), ordered by capacity id then need id. */
+/**
+ * One row per flow (ledger leaf), ordered by capacity id then need id; then one row per commitment
+ * without flows (root not the protocol's: recipient unknown, committed total only).
+ */
 export function toHxlCsv(audit: AuditReport, options?: ExportOptions): string {
   const status = new Map(audit.verification.commitments.map((c) => [c.capacityId, c.status]));
   const flows = [...audit.flows].sort((a, b) =>
@@ -85,6 +88,32 @@ export function toHxlCsv(audit: AuditReport, options?: ExportOptions): string {
       status.get(f.capacityId) ?? "",
     ];
   });
+  // Commitments with no flow (a root that is not the protocol's): one row with the committed total.
+  for (const c of audit.verification.commitments) {
+    if (c.committed === undefined || flows.some((f) => f.capacityId === c.capacityId)) continue;
+    const provider = resolveOrganization(c.provider, audit.chainId, options);
+    const info = options?.capacities?.[c.capacityId.toString()];
+    const levels = adminLevels(info?.location ?? "");
+    rows.push([
+      audit.round.toString(),
+      provider.name,
+      provider.ref,
+      "",
+      "",
+      info?.sector ?? "unknown",
+      clusterOf(info?.sector ?? "unknown").code,
+      levels.country,
+      levels.adm1,
+      levels.adm2,
+      info?.unit ?? "unknown",
+      c.committed.total.toString(),
+      "0",
+      "0",
+      c.capacityId.toString(),
+      "",
+      c.status,
+    ]);
+  }
   return csv([HXL_FLOW_COLUMNS.map((c) => c[0]), HXL_FLOW_COLUMNS.map((c) => c[1]), ...rows]);
 }
 

@@ -105,7 +105,9 @@ function groupBy<K, T>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
  * One provider activity per (provider, capacity) with transactions 2 and 3 per leaf, and one
  * recipient activity per (recipient, need) with transactions 11 and 1 per leaf. Zero amounts are
  * left out (an undelivered leaf has no disbursement). Activities are ordered provider side by
- * capacity id, then recipient side by need id.
+ * capacity id, then recipient side by need id. A commitment without flows (its root is not the
+ * protocol's, so its leaves are unknown, and nothing was delivered against it) becomes a provider
+ * activity with one transaction 2 of its committed total and an unknown receiver, after the others.
  */
 export function toIatiActivities(audit: AuditReport, options?: ExportOptions): IatiActivities {
   const org = (address: Address) => resolveOrganization(address, audit.chainId, options);
@@ -180,6 +182,37 @@ export function toIatiActivities(audit: AuditReport, options?: ExportOptions): I
         txs,
       ),
       ...(verification === undefined ? {} : { "fa:verification": verification }),
+    });
+  }
+  // Commitments with no flow: a root that is not FA-1's has no known leaves, only a committed total.
+  for (const c of audit.verification.commitments) {
+    if (c.committed === undefined || byCapacity.has(c.capacityId)) continue;
+    const provider = org(c.provider);
+    const info = options?.capacities?.[c.capacityId.toString()];
+    const sector = clusterOf(info?.sector ?? "unknown");
+    const location = locationOf(info?.location ?? "");
+    const country = adminLevels(info?.location ?? "").country;
+    activities.push({
+      "iati-identifier": `${base(provider.ref)}-C${c.capacityId}`,
+      "reporting-org": orgRef(provider),
+      title: { narrative: `${provider.name}: capacity ${c.capacityId}, round ${round} (commitment without known leaves)` },
+      "fa:side": "provider",
+      "participating-org": [{ ...orgRef(provider), role: "4" as const }],
+      "recipient-country": country === "" ? [] : [{ code: country }],
+      sector: [sector],
+      location: location === undefined ? [] : [location],
+      transaction: [
+        {
+          "transaction-type": { code: IATI_TRANSACTION.outgoingCommitment },
+          value: { amount: c.committed.total.toString(), unit: info?.unit ?? "unknown" },
+          "provider-org": orgRef(provider),
+          "receiver-org": { ref: "", narrative: "unknown: the committed root is not the protocol's" },
+          sector,
+          ...(location === undefined ? {} : { location }),
+          "fa:leaf": { round, "capacity-id": c.capacityId.toString(), "need-id": "" },
+        },
+      ],
+      "fa:verification": c.status,
     });
   }
   const byNeed = groupBy(audit.flows, (f) => f.needId);

@@ -11,7 +11,17 @@ export interface OrganizationInfo {
   readonly type?: string;
 }
 
+/** Sector, unit and location of a capacity, for commitments whose leaves are unknown (root not FA-1's). */
+export interface CapacityInfo {
+  readonly sector: string;
+  readonly unit: string;
+  /** "" = anywhere. */
+  readonly location?: string;
+}
+
 export interface ExportOptions {
   /** Organization details by lower-case address. */
   readonly organizations?: Readonly<Record<Address, OrganizationInfo>>;
+  /** Capacity details by capacity id (decimal string); without them such commitments export with sector and unit "unknown". */
+  readonly capacities?: Readonly<Record<string, CapacityInfo>>;
 }

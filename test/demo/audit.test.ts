@@ -65,6 +65,7 @@ describe("auditor exports", () => {
       expect(sides).to.deep.equal([
         ["provider", "XM-DAC-41122-FA31337-R2-C1"],
         ["provider", `FA-31337-${FOOD_BANK}-FA31337-R2-C2`],
+        ["provider", `FA-31337-${FOOD_BANK}-FA31337-R2-C7`],
         ["recipient", `FA-31337-${VILLAGE}-FA31337-R2-N1`],
         ["recipient", `FA-31337-${SHELTER}-FA31337-R2-N3`],
         ["recipient", `FA-31337-${VILLAGE}-FA31337-R2-N4`],
@@ -98,6 +99,16 @@ describe("auditor exports", () => {
       expect(food.transaction.map((t) => t["transaction-type"].code)).to.deep.equal(["2"]);
     });
 
+    it("exports a commitment without known leaves as its committed total, flagged", () => {
+      const withCapacities = toIatiActivities(audit, { organizations, capacities: { "7": { sector: "FoodSecurity", unit: "kg", location: "MZ-S" } } });
+      const tampered = withCapacities.activities.find((a) => a["iati-identifier"].endsWith("-C7"))!;
+      expect(tampered["fa:verification"]).to.equal("mismatch");
+      expect(tampered.transaction.map((t) => [t["transaction-type"].code, t.value.amount, t.value.unit, t.sector.code])).to.deep.equal([["2", "900", "kg", "FSC"]]);
+      expect(tampered["recipient-country"]).to.deep.equal([{ code: "MZ" }]);
+      const unknown = iati.activities.find((a) => a["iati-identifier"].endsWith("-C7"))!;
+      expect(unknown.transaction[0].value.unit).to.equal("unknown");
+    });
+
     it("carries each commitment's verification status", () => {
       expect(iati.activities[0]["fa:verification"]).to.equal("match");
       expect(iati.activities[1]["fa:verification"]).to.equal("mismatch");
@@ -122,8 +133,11 @@ describe("auditor exports", () => {
     it("has one row per leaf with committed, delivered and confirmed", () => {
       const col = (tag: string) => rows[1].indexOf(tag);
       const data = rows.slice(2);
-      expect(data).to.have.length(3);
-      expect(data.map((r) => [r[col("#meta+capacity")], r[col("#meta+need")], r[col("#targeted+num")], r[col("#reached+num+delivered")], r[col("#reached+num+confirmed")]])).to.deep.equal([
+      expect(data).to.have.length(4);
+      expect(data[3][col("#meta+capacity")]).to.equal("7");
+      expect(data[3][col("#targeted+num")]).to.equal("900");
+      expect(data[3][col("#status+verification")]).to.equal("mismatch");
+      expect(data.slice(0, 3).map((r) => [r[col("#meta+capacity")], r[col("#meta+need")], r[col("#targeted+num")], r[col("#reached+num+delivered")], r[col("#reached+num+confirmed")]])).to.deep.equal([
         ["1", "1", "3000", "3000", "3000"],
         ["1", "3", "2000", "1500", "1200"],
         ["2", "4", "400", "0", "0"],
