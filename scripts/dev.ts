@@ -8,6 +8,9 @@ import { startNode, deployAndSeed } from "./web/localChain.js";
 const port = Number(process.env.FA_NODE_PORT ?? 8545);
 // Short rounds locally, so the next round can be opened a minute later.
 const roundLength = BigInt(process.env.FA_ROUND_LENGTH ?? 60);
+// The demo's cyclone scenario by default; FA_SEED=small for four organizations on Hardhat's own
+// accounts (which can also sign typed data, for trying the Safe/relay path).
+const seed = process.env.FA_SEED === "small" ? "small" : "cyclone";
 
 const node = await startNode(port);
 console.log(`Hardhat node on ${node.url}`);
@@ -15,8 +18,8 @@ const stopAll = () => { node.stop(); process.exit(0); };
 process.on("SIGINT", stopAll);
 process.on("SIGTERM", stopAll);
 try {
-  const deployment = await deployAndSeed(node.url, new URL("../web/public/deployment.json", import.meta.url), roundLength);
-  console.log(`Contracts deployed and seeded; ledger at ${deployment.contracts.ledger}`);
+  const deployment = await deployAndSeed(node.url, new URL("../web/public/deployment.json", import.meta.url), roundLength, seed);
+  console.log(`Contracts deployed and seeded (${seed}: ${deployment.devAccounts.length} organizations); ledger at ${deployment.contracts.ledger}`);
   const vite = await createServer({ configFile: new URL("../web/vite.config.ts", import.meta.url).pathname, server: { host: "127.0.0.1" } });
   await vite.listen();
   vite.printUrls();

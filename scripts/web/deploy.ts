@@ -16,6 +16,8 @@ export interface Deployment {
   names: Record<string, string>;
   /** True on a local development chain: the dapp offers the dev-account connector only then. */
   local: boolean;
+  /** Accounts the local node signs or sends for (the dev-account connector lists them). */
+  devAccounts: { address: Address; name: string }[];
 }
 
 async function artifact(name: string): Promise<{ abi: Abi; bytecode: Hex }> {
@@ -53,5 +55,6 @@ export async function deployContracts(rpcUrl: string, roundLength: bigint): Prom
     contracts: { recognition, capacities, needs, rounds, ledger },
     names: {},
     local: true,
+    devAccounts: [],
   };
 }

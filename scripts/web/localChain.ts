@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { writeFile, mkdir } from "node:fs/promises";
 import { deployContracts, type Deployment } from "./deploy.js";
-import { seedLocal, DEV_NAMES } from "./seed.js";
+import { seedLocal, DEV_ACCOUNTS, DEV_NAMES } from "./seed.js";
+import { seedCyclone } from "./demoSeed.js";
 
 /** A free TCP port on 127.0.0.1 (asks the OS for one). */
 export function freePort(): Promise<number> {
@@ -74,11 +75,21 @@ export async function startNode(port: number, log: (line: string) => void = () =
   return { url, process: child, stop };
 }
 
-/** Deploys, seeds and writes the deployment file the dapp reads. */
-export async function deployAndSeed(rpcUrl: string, deploymentPath: URL, roundLength: bigint): Promise<Deployment> {
+/**
+ * Deploys, seeds and writes the deployment file the dapp reads. "small": four organizations on
+ * Hardhat's accounts #1..#5 (the end-to-end test's world); "cyclone": the demo's seedDemo with
+ * examples/cyclone.json.
+ */
+export async function deployAndSeed(rpcUrl: string, deploymentPath: URL, roundLength: bigint, seed: "small" | "cyclone" = "small"): Promise<Deployment> {
   const deployment = await deployContracts(rpcUrl, roundLength);
-  await seedLocal(deployment);
-  deployment.names = DEV_NAMES;
+  if (seed === "cyclone") {
+    deployment.devAccounts = await seedCyclone(deployment);
+    deployment.names = Object.fromEntries(deployment.devAccounts.map((a) => [a.address, a.name]));
+  } else {
+    await seedLocal(deployment);
+    deployment.names = DEV_NAMES;
+    deployment.devAccounts = DEV_ACCOUNTS.map((address) => ({ address, name: DEV_NAMES[address] }));
+  }
   await mkdir(new URL(".", deploymentPath), { recursive: true });
   await writeFile(deploymentPath, JSON.stringify(deployment, null, 2) + "\n");
   return deployment;

@@ -44,7 +44,9 @@ const enabled = process.env.FA_E2E === "1";
   async function connectAs(index: number) {
     if (await page.getByRole("button", { name: "Disconnect" }).isVisible()) await page.getByRole("button", { name: "Disconnect" }).click();
     await page.getByRole("button", { name: "Connect wallet" }).click();
-    await page.getByRole("button", { name: new RegExp(`^Dev account #${index} `) }).click();
+    const option = page.getByLabel("Act as").locator("option", { hasText: new RegExp(`^Dev account #${index} `) });
+    await page.getByLabel("Act as").selectOption(await option.getAttribute("value"));
+    await page.getByRole("button", { name: "Connect dev account" }).click();
     await page.getByTestId("account").waitFor();
   }
 

@@ -6,7 +6,6 @@ import { validateSignal, rowProblems, type SignalFields } from "../../web/src/li
 import { emptyState, type RoundLedger, type Snapshot } from "../../sdk/chain/index.js";
 import { checkCommitments, computeRound, proofOf, FA1_BYTES32 } from "../../web/src/chain/verify.js";
 import { commitmentsOf, toChainSnapshot } from "../../web/src/chain/adapt.js";
-import { hxlCsv } from "../../web/src/lib/export.js";
 
 const P = "0x00000000000000000000000000000000000000a1" as Address;
 const R = "0x00000000000000000000000000000000000000b2" as Address;
@@ -101,15 +100,5 @@ describe("dapp: verification of a round in the browser (sdk/chain's compareCommi
     const p = proofOf(computation, "1", "1");
     const leaf = [1n, 1n, p.recipient, p.amount];
     expect(StandardMerkleTree.verify(expected.root, ["uint256", "uint256", "address", "uint256"], leaf, p.proof)).to.equal(true);
-  });
-
-  it("exports one HXL-tagged CSV row per allocation leaf", () => {
-    const checks = check(ledgerWith(expected.root, expected.total));
-    const lines = hxlCsv({ names: { [P]: "Provider, Inc." } }, snapshot, checks).trim().split("\n");
-    expect(lines[1].split(",")).to.include.members(["#org+provider+name", "#sector", "#targeted", "#reached"]);
-    expect(lines.length).to.equal(2 + expected.leaves.length);
-    expect(lines[2].startsWith('"Provider, Inc."')).to.equal(true);
-    const amounts = lines.slice(2).map((l) => BigInt(l.split(",").at(-4)!));
-    expect(amounts.reduce((s, a) => s + a, 0n)).to.equal(expected.total);
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useAccount, useChainId, useConnect, useDisconnect, useSwitchChain } from "wagmi";
+import { useAccount, useChainId, useConnect, useDisconnect, useSwitchChain, type Connector } from "wagmi";
 import type { Abi, Address } from "viem";
 import { ActionProvider, useActions } from "./actions.js";
 import { useDeployment, useHead } from "./state.js";
@@ -124,16 +124,27 @@ function Wallet() {
             <>
               <h3>Dev accounts — local Hardhat chain only</h3>
               <p className="hint">Public Hardhat test keys held by the local node. Never use them on a real chain.</p>
-              {devConnectors.map((c) => (
-                <button key={c.uid} className="dev-connector" onClick={() => { connect({ connector: c }); setOpen(false); }}>
-                  {c.name}
-                </button>
-              ))}
+              <DevAccountPicker connectors={devConnectors} onPick={(c) => { connect({ connector: c }); setOpen(false); }} />
             </>
           )}
           {error && <p className="error" role="alert">{error.message}</p>}
         </div>
       )}
+    </div>
+  );
+}
+
+function DevAccountPicker({ connectors, onPick }: { connectors: readonly Connector[]; onPick: (c: Connector) => void }) {
+  const [uid, setUid] = useState(connectors[0]?.uid);
+  const chosen = connectors.find((c) => c.uid === uid);
+  return (
+    <div className="row">
+      <label className="field grow"><span>Act as</span>
+        <select value={uid} onChange={(e) => setUid(e.target.value)}>
+          {connectors.map((c) => <option key={c.uid} value={c.uid}>{c.name}</option>)}
+        </select>
+      </label>
+      <button className="dev-connector" disabled={!chosen} onClick={() => chosen && onPick(chosen)}>Connect dev account</button>
     </div>
   );
 }

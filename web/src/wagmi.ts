@@ -1,21 +1,12 @@
 /**
  * wagmi configuration for the deployment's chain: injected wallets everywhere, and on the local
- * Hardhat chain only a dev-account connector per Hardhat test account (the node holds their keys
- * and signs for them; nothing here is a secret or usable on a real chain).
+ * Hardhat chain only a dev-account connector per account the deployment file lists (the node holds
+ * their keys or impersonates them; nothing here is a secret or usable on a real chain).
  */
 import { createConfig, createConnector, http } from "wagmi";
 import { injected, mock } from "wagmi/connectors";
 import { defineChain, type Address } from "viem";
 import type { Deployment } from "./chain/deployment.js";
-
-/** Hardhat's default test accounts #1..#5 (public; the local node signs for them). */
-export const DEV_ACCOUNTS: readonly Address[] = [
-  "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
-  "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
-  "0x90F79bf6EB2c4f870365E785982E1f101E93b906",
-  "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65",
-  "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc",
-];
 
 export function chainOf(d: Deployment) {
   return defineChain({
@@ -26,6 +17,7 @@ export function chainOf(d: Deployment) {
   });
 }
 
+/** A connector the local node signs or sends for; named so nobody mistakes it for a real wallet. */
 function devAccount(address: Address, index: number, label: string) {
   const base = mock({ accounts: [address], features: { reconnect: true } });
   return createConnector((config) => ({
@@ -38,7 +30,7 @@ function devAccount(address: Address, index: number, label: string) {
 
 export function wagmiConfig(d: Deployment) {
   const chain = chainOf(d);
-  const dev = d.local ? DEV_ACCOUNTS.map((a, i) => devAccount(a, i, d.names[a] ?? a)) : [];
+  const dev = d.local ? d.devAccounts.map((a, i) => devAccount(a.address, i, a.name)) : [];
   return createConfig({
     chains: [chain],
     connectors: [injected({ shimDisconnect: true }), ...dev],

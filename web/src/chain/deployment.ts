@@ -11,6 +11,8 @@ export interface Deployment {
   contracts: { recognition: Address; capacities: Address; needs: Address; rounds: Address; ledger: Address };
   names: Record<string, string>;
   local: boolean;
+  /** Local chain only: accounts the node sends for (the dev-account connector). */
+  devAccounts: { address: Address; name: string }[];
 }
 
 export class DeploymentError extends Error {
@@ -41,6 +43,7 @@ export async function loadDeployment(): Promise<Deployment> {
     contracts,
     names: (raw.names as Record<string, string>) ?? {},
     local: raw.local === true && chainId === 31337,
+    devAccounts: Array.isArray(raw.devAccounts) ? (raw.devAccounts as Deployment["devAccounts"]) : [],
   };
 }
 

@@ -1,9 +1,9 @@
 import { useDeployment, useRoundComputation, useRoundLedger, useRounds, useSnapshot } from "../state.js";
 import { nameOf, shortAddress } from "../chain/deployment.js";
 import { checkCommitments, type VerificationStatus } from "../chain/verify.js";
-import type { RoundCommitment } from "../chain/ledger.js";
 import { download, fmt } from "../lib/format.js";
-import { hxlCsv } from "../lib/export.js";
+import { auditOf } from "../../../sdk/chain/index.js";
+import { toHxlCsv, toHxlGapsCsv, toIatiActivities, type ExportOptions } from "../../../sdk/audit/index.js";
 import { Loading, Problem } from "../components/Status.js";
 import { RoundPicker, useRoundChoice } from "../components/RoundPicker.js";
 
@@ -32,7 +32,12 @@ export function Audit() {
   const commitments = ledger.data.commitments;
   const checks = checkCommitments(snapshot.data, ledger.data.sdk, commitments, round, computation);
   const capOf = (id: string) => snapshot.data!.allCapacities.find((c) => c.id === id);
-  const orgs = summarize(commitments);
+  // Lifecycle totals, per organization, and the exports: sdk/chain's auditOf and sdk/audit's exporters.
+  const audit = auditOf(snapshot.data.sdk, ledger.data.sdk, round);
+  const exportOptions: ExportOptions = {
+    organizations: Object.fromEntries(Object.entries(d.names).map(([a, name]) => [a.toLowerCase(), { name }])),
+  };
+  const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x), 2);
   const mismatches = checks.filter((c) => c.status === "mismatch").length;
 
   return (
@@ -47,7 +52,9 @@ export function Audit() {
         <div className="stat"><span className="k">Mismatches</span><span className={`v ${mismatches ? "bad" : ""}`}>{mismatches}</span></div>
         <div className="stat"><span className="k">Export</span>
           <div className="row">
-            <button onClick={() => download(`fa-round-${round}.csv`, hxlCsv(d, snapshot.data!, checks))}>CSV (HXL)</button>
+            <button onClick={() => download(`fa-round-${round}-flows.hxl.csv`, toHxlCsv(audit, exportOptions))}>Flows CSV (HXL)</button>
+            <button onClick={() => download(`fa-round-${round}-gaps.hxl.csv`, toHxlGapsCsv(audit))}>Gaps CSV (HXL)</button>
+            <button onClick={() => download(`fa-round-${round}-iati.json`, json(toIatiActivities(audit, exportOptions)), "application/json")}>IATI JSON</button>
           </div></div>
       </section>
       <section className="card" aria-labelledby="commit-title">
@@ -79,28 +86,14 @@ export function Audit() {
         <table>
           <thead><tr><th scope="col">Organization</th><th scope="col" className="num">Committed (gives)</th><th scope="col" className="num">Delivered (gives)</th><th scope="col" className="num">Delivered to it</th><th scope="col" className="num">Confirmed by it</th></tr></thead>
           <tbody>
-            {[...orgs.entries()].map(([a, o]) => (
-              <tr key={a}><td>{nameOf(d, a)} <span className="muted mono small">{shortAddress(a)}</span></td>
-                <td className="num">{fmt(o.committed)}</td><td className="num">{fmt(o.delivered)}</td><td className="num">{fmt(o.received)}</td><td className="num">{fmt(o.confirmed)}</td></tr>
+            {audit.organizations.map((o) => (
+              <tr key={o.organization}><td>{nameOf(d, o.organization)} <span className="muted mono small">{shortAddress(o.organization)}</span></td>
+                <td className="num">{fmt(o.provided.committed)}</td><td className="num">{fmt(o.provided.delivered)}</td><td className="num">{fmt(o.received.delivered)}</td><td className="num">{fmt(o.received.confirmed)}</td></tr>
             ))}
           </tbody>
         </table>
       </section>
     </div>
   );
-}
-
-interface OrgTotals { committed: bigint; delivered: bigint; received: bigint; confirmed: bigint }
-
-function summarize(ledger: Map<string, RoundCommitment>): Map<string, OrgTotals> {
-  const out = new Map<string, OrgTotals>();
-  const of = (a: string) => { let o = out.get(a); if (!o) out.set(a, (o = { committed: 0n, delivered: 0n, received: 0n, confirmed: 0n })); return o; };
-  for (const c of ledger.values()) {
-    const p = of(c.provider);
-    if (!c.withdrawn) p.committed += c.total;
-    p.delivered += c.delivered;
-    for (const l of c.leaves.values()) { const r = of(l.recipient); r.received += l.delivered; r.confirmed += l.confirmed; }
-  }
-  return out;
 }
 
