@@ -15,6 +15,7 @@ const seed = process.env.FA_SEED === "small" ? "small" : "cyclone";
 const node = await startNode(port);
 console.log(`Hardhat node on ${node.url}`);
 const stopAll = () => { node.stop(); process.exit(0); };
+process.on("exit", () => node.stop());
 process.on("SIGINT", stopAll);
 process.on("SIGTERM", stopAll);
 try {

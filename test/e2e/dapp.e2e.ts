@@ -32,13 +32,20 @@ const enabled = process.env.FA_E2E === "1";
     if (docs) await page.screenshot({ path: fileURLToPath(new URL(`${docs}.png`, docsDir)), fullPage: true });
   }
 
-  /** Waits for the newest toast to end in success; fails with the toast's text otherwise. */
+  /** Waits for the newest toast to settle and requires success; fails with the toast's text otherwise. */
   async function expectSuccess(what: string) {
-    const done = page.locator('[data-testid="toast-success"], [data-testid="toast-error"]').last();
-    await done.waitFor({ timeout: 30_000 });
-    const text = await done.innerText();
-    expect(await done.getAttribute("data-testid"), `${what}: ${text}`).to.equal("toast-success");
-    await page.locator('[data-testid="toast-success"] button[aria-label="Dismiss"]').evaluateAll((bs) => bs.forEach((b) => (b as HTMLButtonElement).click()));
+    await page.waitForFunction(() => {
+      const toasts = document.querySelectorAll(".toast");
+      const last = toasts[toasts.length - 1];
+      return last !== undefined && last.getAttribute("data-testid") !== "toast-pending";
+    }, undefined, { timeout: 30_000 });
+    const newest = page.locator(".toast").last();
+    expect(await newest.getAttribute("data-testid"), `${what}: ${await newest.innerText()}`).to.equal("toast-success");
+    await dismissToasts();
+  }
+
+  async function dismissToasts() {
+    await page.locator('.toast button[aria-label="Dismiss"]').evaluateAll((bs) => bs.forEach((b) => (b as HTMLButtonElement).click()));
   }
 
   async function connectAs(index: number) {
@@ -176,5 +183,24 @@ const enabled = process.env.FA_E2E === "1";
     await toast.waitFor({ timeout: 20_000 });
     expect(await toast.innerText()).to.match(/still running/).and.to.contain("RoundStillRunning(");
     await shot("revert-explained");
+    await dismissToasts();
+  });
+
+  it("signs an action as EIP-712 typed data (Safe path) that another account relays", async () => {
+    await connectAs(3); // Dondo Community Committee signs, pays no gas
+    await page.getByLabel("How to act").selectOption("sign");
+    await go("org");
+    await page.getByRole("button", { name: "Revoke all" }).click();
+    await expectSuccess("sign revoke-all");
+    await page.getByRole("heading", { name: "Signed actions" }).waitFor();
+    expect(await page.locator(".signed pre").first().innerText()).to.contain("revokeAllRecognitionBySig");
+    await shot("signed-action");
+    await connectAs(4); // Beira Health Alliance relays it
+    await page.getByLabel("How to act").selectOption("send");
+    await page.getByRole("button", { name: "Relay now" }).click();
+    await expectSuccess("relay");
+    await connectAs(3);
+    await go("org");
+    await page.getByTestId("recognition-total").getByText("nobody recognized").waitFor();
   });
 });

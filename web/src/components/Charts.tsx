@@ -55,6 +55,8 @@ export function FlowSankey({ allocations, name, unitOf }: { allocations: readonl
   const place = (ws: number[]) => { let y = gap; return ws.map((w) => { const top = y; const h = Math.max(4, w * usable); y += h + gap; return { top, h }; }); };
   const lp = place(lw), rp = place(rw);
   const lOff = lp.map((p) => p.top), rOff = rp.map((p) => p.top);
+  // Long names are cut to fit the label column; the full name is in the tooltip.
+  const label = (a: string) => { const n = name(a); return n.length > 24 ? `${n.slice(0, 23)}…` : n; };
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="sankey" role="img" aria-label="Flows from providers to recipients">
       {flows.map((f, i) => {
@@ -72,11 +74,11 @@ export function FlowSankey({ allocations, name, unitOf }: { allocations: readonl
       })}
       {left.map((n, i) => (
         <g key={n}><rect x={padX} y={lp[i].top} width={nodeW} height={lp[i].h} className="node" />
-          <text x={padX - 8} y={lp[i].top + lp[i].h / 2} textAnchor="end" dominantBaseline="middle">{name(n)}</text></g>
+          <text x={padX - 8} y={lp[i].top + lp[i].h / 2} textAnchor="end" dominantBaseline="middle">{label(n)}<title>{name(n)}</title></text></g>
       ))}
       {right.map((n, i) => (
         <g key={n}><rect x={W - padX} y={rp[i].top} width={nodeW} height={rp[i].h} className="node" />
-          <text x={W - padX + nodeW + 8} y={rp[i].top + rp[i].h / 2} dominantBaseline="middle">{name(n)}</text></g>
+          <text x={W - padX + nodeW + 8} y={rp[i].top + rp[i].h / 2} dominantBaseline="middle">{label(n)}<title>{name(n)}</title></text></g>
       ))}
     </svg>
   );
