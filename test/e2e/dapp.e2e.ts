@@ -203,4 +203,10 @@ const enabled = process.env.FA_E2E === "1";
     await go("org");
     await page.getByTestId("recognition-total").getByText("nobody recognized").waitFor();
   });
+
+  it("says so when the chain's RPC node stops answering", async () => {
+    node!.stop();
+    await page.getByText(/RPC node at .* does not answer/).waitFor({ timeout: 20_000 });
+    await shot("rpc-down");
+  });
 });
