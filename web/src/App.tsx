@@ -113,7 +113,7 @@ function Wallet() {
         {isPending ? "Connecting…" : "Connect wallet"}
       </button>
       {open && (
-        <div id="connect-menu" className="menu" role="dialog" aria-label="Connect a wallet">
+        <div id="connect-menu" className="menu" role="dialog" aria-label="Connect a wallet" onKeyDown={(e) => { if (e.key === "Escape") setOpen(false); }}>
           <h3>Your wallet</h3>
           {injectedConnectors.map((c) => (
             <button key={c.uid} onClick={() => { connect({ connector: c }); setOpen(false); }}>
@@ -158,7 +158,7 @@ function NetworkStatus() {
   if (head.isError) {
     return (
       <div className="banner error" role="alert">
-        The chain's RPC node at {d.rpcUrl} does not answer. Data shown may be stale; actions are disabled until it is back.
+        The chain's RPC node at {d.rpcUrl} does not answer. Data shown may be stale, and nothing can be sent until it is back.
       </div>
     );
   }
