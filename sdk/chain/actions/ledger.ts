@@ -7,10 +7,19 @@ import type { PublicClient } from "viem";
 import type { ChainClients, ContractAddresses } from "../types.js";
 import type { ActionSigner } from "../signers.js";
 import type { ActionParams } from "./specs.js";
+import { abis } from "../contracts.js";
+import { ChainError } from "../errors.js";
 import { relayAction, sendAction, signAction, type ActionReceipt, type SignedAction, type SignOptions } from "./send.js";
 
-/** Commit: direct transaction from the wallet client's account. */
-export function commit(clients: ChainClients, options: { contracts: ContractAddresses } & ActionParams["Commit"]): Promise<ActionReceipt> {
+/**
+ * Commit: direct transaction from the wallet client's account. The contract commits into the current
+ * round, so `round` is checked first (WRONG_ROUND): a commitment never lands in a round it was not
+ * computed for. (A round opening between the check and the transaction is still possible: the relayed
+ * `signCommit` signs the round and cannot drift.)
+ */
+export async function commit(clients: ChainClients, options: { contracts: ContractAddresses } & ActionParams["Commit"]): Promise<ActionReceipt> {
+  const current = (await clients.publicClient.readContract({ address: options.contracts.rounds, abi: abis.rounds, functionName: "currentRound" })) as bigint;
+  if (current !== options.round) throw new ChainError("WRONG_ROUND", "commitments go into the current round only", { round: options.round, currentRound: current });
   return sendAction(clients, options.contracts, "Commit", options);
 }
 
@@ -47,8 +56,8 @@ export function relayWithdraw(clients: ChainClients, contracts: ContractAddresse
   return relayAction(clients, contracts, signed);
 }
 
-/** RecordDelivery: direct transaction from the wallet client's account. */
-export function recordDelivery(clients: ChainClients, options: { contracts: ContractAddresses } & ActionParams["RecordDelivery"]): Promise<ActionReceipt> {
+/** RecordDelivery: direct transaction with an explicit leaf and proof (`recordDelivery` in deliver.ts finds them for you). */
+export function sendRecordDelivery(clients: ChainClients, options: { contracts: ContractAddresses } & ActionParams["RecordDelivery"]): Promise<ActionReceipt> {
   return sendAction(clients, options.contracts, "RecordDelivery", options);
 }
 
@@ -66,8 +75,8 @@ export function relayRecordDelivery(clients: ChainClients, contracts: ContractAd
   return relayAction(clients, contracts, signed);
 }
 
-/** ConfirmReceipt: direct transaction from the wallet client's account. */
-export function confirmReceipt(clients: ChainClients, options: { contracts: ContractAddresses } & ActionParams["ConfirmReceipt"]): Promise<ActionReceipt> {
+/** ConfirmReceipt: direct transaction with an explicit amount (`confirmReceipt` in deliver.ts defaults it). */
+export function sendConfirmReceipt(clients: ChainClients, options: { contracts: ContractAddresses } & ActionParams["ConfirmReceipt"]): Promise<ActionReceipt> {
   return sendAction(clients, options.contracts, "ConfirmReceipt", options);
 }
 

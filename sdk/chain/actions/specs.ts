@@ -16,7 +16,7 @@ export interface ActionParams {
   SetRecognition: { recipients: readonly Address[]; points: readonly bigint[] };
   SetRecognitionEntry: { recipient: Address; points: bigint };
   RevokeRecognition: { recipient: Address };
-  RevokeAllRecognition: Record<string, never>;
+  RevokeAllRecognition: Record<never, never>;
   DeclareCapacity: { capacity: CapacityTerms };
   UpdateCapacity: { capacityId: bigint; capacity: CapacityTerms };
   UpdateCapacityQuantity: { capacityId: bigint; quantity: bigint };
