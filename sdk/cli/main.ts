@@ -4,7 +4,9 @@
  * never a stack trace; FA_DEBUG=1 adds the stack of internal errors).
  */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { BaseError } from "viem";
 import { EXIT, firstLine, UserError } from "./errors.js";
+import { ChainError, describeError } from "../chain/errors.js";
 import { DEFAULT_PROTOCOL, PROTOCOLS } from "./protocols.js";
 
 export interface Io {
@@ -28,7 +30,7 @@ function integerOption(name: string, min: number) {
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("fa")
-    .description("Free Association: simulate allocation protocols and check them against the axioms.")
+    .description("Free Association: simulate allocation protocols, check them against the axioms, and run rounds on chain.")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => {} })
     .showSuggestionAfterError(false);
@@ -60,7 +62,79 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       if (!passed) setExit(EXIT.failed);
     });
 
+  registerChainCommands(program, io, setExit);
   return program;
+}
+
+/** Flags every chain command takes (docs/cli.md, "Chain commands"). */
+function chainCommand(program: Command, name: string, description: string): Command {
+  return program
+    .command(name)
+    .description(description)
+    .option("--rpc <url>", "JSON-RPC endpoint (env FA_RPC_URL; default http://127.0.0.1:8545)")
+    .option("--private-key <hex>", "key of the acting account (env FA_PRIVATE_KEY)")
+    .option("--deployment <file>", "deployment file written by fa deploy (env FA_DEPLOYMENT; default fa-deployment.json)")
+    .option("--no-progress", "no progress bar on stderr")
+    .option("--json", "print one JSON object");
+}
+
+function registerChainCommands(program: Command, io: Io, setExit: (code: number) => void): void {
+  // Chain commands load on use, like the others: `fa --help` stays fast.
+  chainCommand(program, "deploy", "deploy the five contracts and write the deployment file")
+    .option("--round-length <seconds>", "minimum length of a round", "86400")
+    .action(async (o) => io.out(await (await import("./chain/deploy.js")).deployCommand(o)));
+  chainCommand(program, "recognize", "set your whole recognition vector (ADDRESS=POINTS ...), or revoke entries")
+    .argument("[entries...]", "ADDRESS=POINTS pairs")
+    .option("--revoke <address>", "revoke one entry")
+    .option("--clear", "revoke the whole vector")
+    .action(async (entries: string[], o) => io.out(await (await import("./chain/registry.js")).recognizeCommand(o, entries)));
+  const terms = (c: Command) =>
+    c
+      .option("--id <id>", "id (update, revoke)")
+      .option("--sector <code>", "sector code, e.g. WASH")
+      .option("--unit <code>", "unit code, e.g. litre")
+      .option("--quantity <n>", "integer quantity")
+      .option("--location <code>", "ISO 3166 / P-code (default anywhere)")
+      .option("--window <start:end>", "time window, unix seconds (default any time)");
+  terms(chainCommand(program, "capacity", "declare, update or revoke a capacity").argument("<action>", "declare | update | revoke"))
+    .option("--allow <addresses>", "comma-separated allow-list of recipients")
+    .option("--deny <addresses>", "comma-separated deny-list of recipients")
+    .option("--min-unit <n>", "divisibility: allocations are multiples of it")
+    .option("--recurring", "renews every round (default one-off)")
+    .action(async (action: string, o) => io.out(await (await import("./chain/registry.js")).capacityCommand(action, o)));
+  terms(chainCommand(program, "need", "declare, update or revoke a need").argument("<action>", "declare | update | revoke")).action(async (action: string, o) =>
+    io.out(await (await import("./chain/registry.js")).needCommand(action, o)),
+  );
+  chainCommand(program, "round", "open the next round, or show a round's status")
+    .argument("<action>", "open | status")
+    .option("--round <n>", "round (status; default current)")
+    .action(async (action: string, o) => io.out(await (await import("./chain/round.js")).roundCommand(action, o)));
+  chainCommand(program, "commit", "compute the current round from the chain and commit each of your capacities")
+    .option("--round <n>", "expected current round (refuses if another round is open)")
+    .option("--dry-run", "compute and print, send nothing")
+    .action(async (o) => io.out(await (await import("./chain/round.js")).commitCommand(o)));
+  const leaf = (c: Command) =>
+    c.requiredOption("--round <n>", "round").requiredOption("--capacity <id>", "capacity id").requiredOption("--need <id>", "need id").option("--amount <n>", "amount");
+  leaf(chainCommand(program, "deliver", "record a delivery against a committed leaf (default: the rest of the leaf)")).action(async (o) =>
+    io.out(await (await import("./chain/round.js")).deliverCommand(o)),
+  );
+  leaf(chainCommand(program, "confirm", "confirm receipt as the recipient (default: everything delivered, unconfirmed)")).action(async (o) =>
+    io.out(await (await import("./chain/round.js")).confirmCommand(o)),
+  );
+  chainCommand(program, "verify", "recompute every commitment of a round from the chain; exit 1 unless all match")
+    .requiredOption("--round <n>", "round")
+    .action(async (o) => {
+      const { output, ok } = await (await import("./chain/audit.js")).verifyCommand(o);
+      io.out(output);
+      if (!ok) setExit(EXIT.failed);
+    });
+  chainCommand(program, "audit", "committed, delivered and confirmed per organization, sector and location")
+    .requiredOption("--round <n>", "round")
+    .option("--format <f>", "table | json | iati | hxl", "table")
+    .action(async (o) => io.out(await (await import("./chain/audit.js")).auditCommand(o)));
+  chainCommand(program, "gaps", "unmet need per location x sector in a round")
+    .requiredOption("--round <n>", "round")
+    .action(async (o) => io.out(await (await import("./chain/audit.js")).gapsCommand(o)));
 }
 
 /** Runs the CLI on `args` (without node and script) and returns the exit code. */
@@ -79,6 +153,11 @@ export async function run(args: readonly string[], io: Io = processIo): Promise<
     }
     if (error instanceof UserError) {
       io.err(error.message);
+      return EXIT.usage;
+    }
+    // A revert, a refused transaction or a chain state the user must fix: one decoded line.
+    if (error instanceof ChainError || error instanceof BaseError) {
+      io.err(describeError(error));
       return EXIT.usage;
     }
     io.err(`internal error: ${firstLine(error)}` + (process.env.FA_DEBUG === "1" ? "" : " (FA_DEBUG=1 shows the stack)"));

@@ -10,6 +10,8 @@ export type EngineErrorCode =
   | "NEGATIVE_POINTS"
   | "INVALID_WEIGHT"
   | "INVALID_ID"
+  | "NOTHING_TO_COMMIT"
+  | "NO_ALLOCATION"
   | "ROUND_LIMIT";
 
 export class EngineError extends Error {

@@ -1,6 +1,7 @@
 /**
  * The single public export of the pure core: types, recognition math, compatibility,
- * water-filling, FA-1 and Merkle commitments. No chain, no Node-only imports.
+ * water-filling, FA-1, the need-weighted contrast protocol, Merkle commitments, scenario files
+ * and the protocol lab (axiom checker). No chain, no Node-only imports.
  */
 export type * from "./types.js";
 export { compareIds, compareStrings, isCanonicalDecimal } from "./ids.js";
@@ -32,3 +33,31 @@ export {
   proofFor,
   verifyLeaf,
 } from "./merkle.js";
+export { needWeighted } from "./protocols/needWeighted.js";
+export {
+  ScenarioError,
+  formatPath,
+  parseScenario,
+  serializeScenario,
+  serializeResult,
+  type SerializedResult,
+} from "./scenario.js";
+export {
+  checkAxioms,
+  type AxiomReport,
+  type CheckOptions,
+  type PropertyResult,
+  AXIOM_PROPERTIES,
+  canonicalResult,
+  type AxiomName,
+  type AxiomProperty,
+  type Violation,
+  ENTITY_POOL,
+  SYBIL,
+  scenarioArbitrary,
+  scenarioWithPicksArbitrary,
+  type ScenarioWithPicks,
+  findSignalWitnesses,
+  type SignalWitness,
+  serializeReport,
+} from "./lab/index.js";

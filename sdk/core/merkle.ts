@@ -52,7 +52,7 @@ function leavesOf(capacityId: string, allocations: readonly Allocation[]): Commi
  */
 export function commitmentTree(capacityId: string, allocations: readonly Allocation[]): StandardMerkleTree<CommitmentLeaf> {
   const leaves = leavesOf(capacityId, allocations);
-  if (leaves.length === 0) throw new EngineError("INVALID_ID", "no allocation from this capacity to commit", { capacity: capacityId });
+  if (leaves.length === 0) throw new EngineError("NOTHING_TO_COMMIT", "no allocation from this capacity to commit", { capacity: capacityId });
   return StandardMerkleTree.of(leaves, [...LEAF_ENCODING]);
 }
 
@@ -97,7 +97,7 @@ export interface LeafProof {
 export function proofFor(result: AllocationResult, capacityId: string, needId: string): LeafProof {
   const mine = result.allocations.filter((a) => a.capacity === capacityId);
   const alloc = mine.find((a) => a.need === needId && a.amount > 0n);
-  if (alloc === undefined) throw new EngineError("INVALID_ID", "no allocation for this capacity and need", { capacity: capacityId, need: needId });
+  if (alloc === undefined) throw new EngineError("NO_ALLOCATION", "no allocation for this capacity and need", { capacity: capacityId, need: needId });
   const tree = commitmentTree(capacityId, mine);
   const leaf: CommitmentLeaf = [idToUint256(capacityId), idToUint256(needId), alloc.recipient.toLowerCase() as Address, alloc.amount];
   return { leaf, proof: tree.getProof(leaf) as Hex[], root: tree.root as Hex };

@@ -55,12 +55,17 @@ export function waterFill(quantity: bigint, claims: readonly WaterFillClaim[]): 
 /**
  * The engine's hot path: water-fill with positive integer weights. Returns the amounts
  * and λ = levelNum/levelDen per integer weight unit.
+ *
+ * `ratios`, when given, are the same weights as small rationals (weights[i] = ratios[i]·s for
+ * one common s). They only speed up the sort: integer weights scaled by the lcm of many
+ * denominators can be huge, and the sort would multiply them O(n log n) times.
  */
 export function waterFillIntegers(
   quantity: bigint,
   weights: readonly bigint[],
   demands: readonly bigint[],
   keys: readonly string[],
+  ratios?: readonly Rational[],
 ): { amounts: bigint[]; levelNum: bigint; levelDen: bigint } {
   if (quantity < 0n) throw new EngineError("NEGATIVE_QUANTITY", "water-fill quantity must be >= 0", { quantity });
   const n = weights.length;
@@ -73,11 +78,18 @@ export function waterFillIntegers(
     if (weights[i] <= 0n) throw new EngineError("INVALID_WEIGHT", "water-fill weights must be > 0", { key: keys[i], weight: weights[i] });
     if (demands[i] > 0n) order.push(i);
   }
-  order.sort((a, b) => {
-    const l = demands[a] * weights[b];
-    const r = demands[b] * weights[a];
-    return l < r ? -1 : l > r ? 1 : keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0;
-  });
+  // demand_a / w_a vs demand_b / w_b; with w = num/den: demand_a·den_a·num_b vs demand_b·den_b·num_a.
+  order.sort(ratios === undefined
+    ? (a, b) => {
+      const l = demands[a] * weights[b];
+      const r = demands[b] * weights[a];
+      return l < r ? -1 : l > r ? 1 : keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0;
+    }
+    : (a, b) => {
+      const l = demands[a] * ratios[a].den * ratios[b].num;
+      const r = demands[b] * ratios[b].den * ratios[a].num;
+      return l < r ? -1 : l > r ? 1 : keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0;
+    });
   let rest = quantity;
   let weightLeft = 0n;
   for (const i of order) weightLeft += weights[i];

@@ -88,7 +88,7 @@ describe("Merkle commitments", () => {
     });
 
     it("refuses to commit a capacity with no allocation", () => {
-      expect(() => commitmentTree("none", result.allocations)).to.throw(EngineError);
+      expect(() => commitmentTree("none", result.allocations)).to.throw(EngineError).with.property("code", "NOTHING_TO_COMMIT");
     });
   });
 
@@ -125,7 +125,7 @@ describe("Merkle commitments", () => {
     });
 
     it("refuses a (capacity, need) pair with no allocation", () => {
-      expect(() => proofFor(result, "7", "no-such-need")).to.throw(EngineError);
+      expect(() => proofFor(result, "7", "no-such-need")).to.throw(EngineError).with.property("code", "NO_ALLOCATION");
     });
   });
 });

@@ -153,7 +153,7 @@ describe("FA-1 properties", function () {
       const a = fa1.allocate(s);
       const b = fa1.allocate(structuredClone(s));
       expect(b).to.deep.equal(a);
-    }), { ...RUNS, numRuns: 200 });
+    }), RUNS);
   });
 });
 

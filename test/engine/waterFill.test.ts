@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import fc from "fast-check";
 import { waterFill, rational, scaleOffers, EngineError } from "../../sdk/core/index.js";
 
 const w = (num: bigint, den = 1n) => rational(num, den);
@@ -94,5 +95,71 @@ describe("scaleOffers (rounding of over-offered needs)", () => {
   it("lets a finer capacity take what a coarser one cannot", () => {
     // residual 5: offers 4 (unit 4) and 5 (unit 1): exact 2.22, 2.78 -> 0, 2; missing 3 -> +1 to b (larger remainder), then b takes 2 more.
     expect(scaleOffers(5n, [{ key: "a", amount: 4n, minUnit: 4n }, { key: "b", amount: 5n, minUnit: 1n }])).to.deep.equal([0n, 5n]);
+  });
+});
+
+describe("waterFill and scaleOffers (properties, 1,000 runs)", () => {
+  const claimsArb = fc.array(
+    fc.record({ num: fc.integer({ min: 1, max: 50 }), den: fc.integer({ min: 1, max: 50 }), demand: fc.integer({ min: 0, max: 60 }) }),
+    { minLength: 1, maxLength: 8 },
+  );
+
+  it("gives each claim min(demand, λ·w) to within one unit, never above demand, using min(U, Σ demand)", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 200 }), claimsArb, (U, raw) => {
+      const claims = raw.map((c, i) => ({ key: `k${i}`, weight: rational(BigInt(c.num), BigInt(c.den)), demand: BigInt(c.demand) }));
+      const { amounts, level } = waterFill(BigInt(U), claims);
+      const total = claims.reduce((s, c) => s + c.demand, 0n);
+      expect(amounts.reduce((s, a) => s + a, 0n)).to.equal(BigInt(U) < total ? BigInt(U) : total);
+      claims.forEach((c, i) => {
+        expect(amounts[i] >= 0n && amounts[i] <= c.demand).to.equal(true);
+        // exact = min(demand, level·w) = min(demand, (ln·wn)/(ld·wd))
+        const num = level.num * c.weight.num, den = level.den * c.weight.den;
+        const exactNum = c.demand * den < num ? c.demand * den : num;
+        const diff = amounts[i] * den - exactNum;
+        expect(diff < den && -diff < den).to.equal(true);
+      });
+    }), { numRuns: 1000, seed: 11 });
+  });
+
+  const offersArb = fc.array(
+    fc.record({ amount: fc.integer({ min: 1, max: 15 }), minUnit: fc.integer({ min: 1, max: 4 }) }),
+    { minLength: 1, maxLength: 6 },
+  );
+
+  it("scales unit offers to exactly the residual, each within one unit of its proportional share", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 60 }), offersArb, (residual, raw) => {
+      const offers = raw.map((o, i) => ({ key: `c${i}`, amount: BigInt(o.amount), minUnit: 1n }));
+      const R = BigInt(residual);
+      const O = offers.reduce((s, o) => s + o.amount, 0n);
+      const accepted = scaleOffers(R, offers);
+      expect(accepted.reduce((s, a) => s + a, 0n)).to.equal(O < R ? O : R);
+      offers.forEach((o, i) => {
+        expect(accepted[i] <= o.amount).to.equal(true);
+        if (O > R) {
+          const diff = accepted[i] * O - R * o.amount; // (accepted − exact share)·O
+          expect(diff < O && -diff < O).to.equal(true);
+        }
+      });
+    }), { numRuns: 1000, seed: 12 });
+  });
+
+  it("with minUnits: multiples, never above offer or residual, and what is missing is below every cut offer's minUnit", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 60 }), offersArb, (residual, raw) => {
+      const R = BigInt(residual);
+      // offers are multiples of their minUnit and at most the residual (as the engine makes them)
+      const offers = raw
+        .map((o, i) => ({ key: `c${i}`, minUnit: BigInt(o.minUnit), amount: BigInt(o.amount) * BigInt(o.minUnit) }))
+        .filter((o) => o.amount <= R);
+      fc.pre(offers.length > 0);
+      const accepted = scaleOffers(R, offers);
+      const sum = accepted.reduce((s, a) => s + a, 0n);
+      expect(sum <= R).to.equal(true);
+      const missing = R - sum;
+      offers.forEach((o, i) => {
+        expect(accepted[i] % o.minUnit).to.equal(0n);
+        expect(accepted[i] <= o.amount).to.equal(true);
+        if (accepted[i] < o.amount) expect(missing < o.minUnit).to.equal(true);
+      });
+    }), { numRuns: 1000, seed: 13 });
   });
 });

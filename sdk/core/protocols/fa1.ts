@@ -24,7 +24,7 @@ interface NeedState {
   readonly recipient: Address;
   readonly quantity: bigint;
   residual: bigint;
-  /** Number of capacities that may serve this need (compatible and recognizing its recipient). */
+  /** Number of capacities that may serve this need: compatible, recognizing its recipient, quantity >= minUnit. */
   servers: number;
   /** Offers received in the current round (reset after each round). */
   offers: { cap: CapacityState; amount: bigint }[];
@@ -34,6 +34,8 @@ interface NeedState {
 interface Claim {
   readonly recipient: Address;
   readonly weight: bigint;
+  /** The same weight as a small rational (sorting only; see waterFillIntegers). */
+  readonly ratio: Rational;
   /** Compatible needs in split order: fewest servers first, then canonical id. */
   readonly needs: NeedState[];
 }
@@ -50,7 +52,6 @@ interface CapacityState {
   readonly allocated: Map<NeedState, bigint>;
   alive: boolean;
 }
-
 
 function validate(scenario: Scenario): void {
   const capIds = new Set<string>();
@@ -104,7 +105,7 @@ function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIn
   const admits = compileFilter(capacity.filter);
   const kind = capacity.type + "\u0000" + capacity.unit;
   const tier1: { recipient: Address; weight: Rational; needs: NeedState[] }[] = [];
-  const tier2: { recipient: Address; weight: bigint; needs: NeedState[] }[] = [];
+  const tier2: { recipient: Address; weight: bigint; ratio: Rational; needs: NeedState[] }[] = [];
   const tierOf = new Map<Address, 1 | 2>();
   const given = recognition.row(provider);
   const tP = recognition.total(provider);
@@ -117,14 +118,13 @@ function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIn
         if (windowsOverlap(capacity.window, need.window) && locationCovers(capacity.location, need.location)) needs.push(state);
       }
       if (needs.length === 0) continue;
-      for (const n of needs) n.servers++;
       const pRp = recognition.row(recipient)?.get(provider) ?? 0n;
       if (pRp > 0n) {
         tier1.push({ recipient, weight: mutualWeight(pPr, tP, pRp, recognition.total(recipient)), needs });
         tierOf.set(recipient, 1);
       } else {
         // Tier 2 weights R[P][r] share the denominator T_P: the points are the integer weights.
-        tier2.push({ recipient, weight: pPr, needs });
+        tier2.push({ recipient, weight: pPr, ratio: { num: pPr, den: 1n }, needs });
         tierOf.set(recipient, 2);
       }
     }
@@ -139,7 +139,7 @@ function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIn
     provider,
     minUnit,
     remaining: capacity.quantity,
-    tiers: [tier1.map((c, i) => ({ recipient: c.recipient, weight: w1[i], needs: c.needs })), tier2],
+    tiers: [tier1.map((c, i) => ({ recipient: c.recipient, weight: w1[i], ratio: c.weight, needs: c.needs })), tier2],
     tierOf,
     allocated: new Map(),
     alive: capacity.quantity >= minUnit && tier1.length + tier2.length > 0,
@@ -160,6 +160,7 @@ function offer(cap: CapacityState, touched: NeedState[]): boolean {
     const weights: bigint[] = [];
     const demands: bigint[] = [];
     const keys: string[] = [];
+    const ratios: Rational[] = [];
     const active: Claim[] = [];
     for (const claim of claims) {
       let demand = 0n;
@@ -168,11 +169,12 @@ function offer(cap: CapacityState, touched: NeedState[]): boolean {
       weights.push(claim.weight);
       demands.push(demand);
       keys.push(claim.recipient);
+      ratios.push(claim.ratio);
       active.push(claim);
     }
     if (active.length === 0) continue;
     anyDemand = true;
-    const { amounts } = waterFillIntegers(units, weights, demands, keys);
+    const { amounts } = waterFillIntegers(units, weights, demands, keys, ratios);
     for (let i = 0; i < active.length; i++) {
       const amount = amounts[i];
       if (amount === 0n) continue;
@@ -203,6 +205,7 @@ export function allocate(scenario: Scenario): AllocationResult {
   const caps = scenario.capacities.map((c) => buildCapacity(c, recognition, needIndex));
   // Split order of a recipient's needs: the need fewest capacities can serve first (so a
   // capacity does not spend itself on a need others could cover), then canonical id.
+  for (const c of caps) if (c.alive) for (const t of c.tiers) for (const claim of t) for (const n of claim.needs) n.servers++;
   for (const c of caps) for (const t of c.tiers) for (const claim of t) claim.needs.sort(splitOrder);
   let pairs = 0;
   for (const c of caps) for (const t of c.tiers) for (const claim of t) pairs += claim.needs.length;

@@ -1,0 +1,157 @@
+/**
+ * Benchmark of one full round on the embedded chain (sdk/chain over Hardhat's in-process EDR network):
+ * for each size, deploy, publish every organization's signals (generated network, scripts/bench/network.ts),
+ * open a round, then time the round as a provider and an auditor experience it:
+ *   read   readSnapshot: every event log from the deployment block, replayed, cross-checked against views
+ *   compute FA-1 on the snapshot
+ *   commit every provider's commitments (one transaction per allocating capacity)
+ *   verify verifyRound from the chain alone (reads the snapshot and the round's ledger logs again)
+ * and the gas: signals (one-off setup) and commitments, per organization.
+ *
+ *   npx hardhat run scripts/bench/chain.ts                 # 50, 200, 1000 organizations
+ *   BENCH_SIZES=50,200 npx hardhat run scripts/bench/chain.ts
+ *   BENCH_TYPES=1 npx hardhat run scripts/bench/chain.ts   # one sector: ~8x the allocations
+ */
+import { network } from "hardhat";
+import type { PublicClient } from "viem";
+import { fa1, type Address, type Scenario } from "../../sdk/core/index.js";
+import {
+  commitRound,
+  declareCapacity,
+  declareNeed,
+  expectedCommitments,
+  openRound,
+  readRoundSnapshot,
+  setRecognition,
+  verifyRound,
+  type ChainClients,
+  type ContractAddresses,
+} from "../../sdk/chain/index.js";
+import { generateNetwork } from "./network.js";
+
+const sizes = (process.env.BENCH_SIZES ?? "50,200,1000").split(",").map(Number);
+/** Sectors in the generated network (8 = the required shape; 1 = stress, every capacity competes). */
+const types = Number(process.env.BENCH_TYPES ?? "8");
+
+/** Generated addresses 0x…01 are precompiles: move every organization to 0xfa…<i>. */
+function relocate(scenario: Scenario): Scenario {
+  const map = (a: string) => `0xfa${a.slice(4)}` as Address;
+  const recognition = Object.fromEntries(
+    Object.entries(scenario.recognition).map(([from, row]) => [map(from), Object.fromEntries(Object.entries(row).map(([to, p]) => [map(to), p]))]),
+  );
+  return {
+    recognition,
+    capacities: scenario.capacities.map((c) => ({ ...c, provider: map(c.provider) })),
+    needs: scenario.needs.map((n) => ({ ...n, recipient: map(n.recipient) })),
+  };
+}
+
+const ms = (start: number) => Math.round(performance.now() - start);
+
+async function benchOne(n: number) {
+  const { viem, networkHelpers } = await network.create();
+  const publicClient = (await viem.getPublicClient()) as unknown as PublicClient;
+  const fromBlock = (await publicClient.getBlockNumber()) + 1n;
+  const recognition = await viem.deployContract("RecognitionRegistry");
+  const capacities = await viem.deployContract("CapacityRegistry");
+  const needs = await viem.deployContract("NeedRegistry");
+  const rounds = await viem.deployContract("Rounds", [3600n]);
+  const ledger = await viem.deployContract("AllocationLedger", [rounds.address, capacities.address, needs.address]);
+  const contracts: ContractAddresses = {
+    recognition: recognition.address,
+    capacities: capacities.address,
+    needs: needs.address,
+    rounds: rounds.address,
+    ledger: ledger.address,
+  };
+  const scenario = relocate(generateNetwork(n, 42, 16, types));
+  const orgs = Object.keys(scenario.recognition) as Address[];
+  const clientsOf = new Map<Address, ChainClients>();
+  for (const org of orgs) {
+    await networkHelpers.impersonateAccount(org);
+    await networkHelpers.setBalance(org, 10n ** 20n);
+    clientsOf.set(org, { publicClient, walletClient: (await viem.getWalletClient(org)) as unknown as ChainClients["walletClient"] });
+  }
+
+  // Signals (setup): recognition vectors, capacities (recurring), needs.
+  let signalGas = 0n;
+  const setupStart = performance.now();
+  for (const org of orgs) {
+    const row = scenario.recognition[org];
+    const sent = await setRecognition(clientsOf.get(org)!, { contracts, recipients: Object.keys(row) as Address[], points: Object.values(row) });
+    signalGas += sent.receipt.gasUsed;
+  }
+  for (const c of scenario.capacities) {
+    const sent = await declareCapacity(clientsOf.get(c.provider)!, {
+      contracts,
+      capacity: { sector: c.type, unit: c.unit, quantity: c.quantity, window: c.window, location: c.location, minUnit: c.minUnit, recurring: true },
+    });
+    signalGas += sent.receipt.gasUsed;
+  }
+  for (const need of scenario.needs) {
+    const sent = await declareNeed(clientsOf.get(need.recipient)!, {
+      contracts,
+      need: { sector: need.type, unit: need.unit, quantity: need.quantity, window: need.window, location: need.location },
+    });
+    signalGas += sent.receipt.gasUsed;
+  }
+  const setupMs = ms(setupStart);
+  await openRound(clientsOf.get(orgs[0])!, { contracts });
+
+  // The round.
+  let t = performance.now();
+  const snapshot = await readRoundSnapshot(publicClient, { contracts, fromBlock });
+  const readMs = ms(t);
+  t = performance.now();
+  const { result, commitments } = expectedCommitments(snapshot, fa1);
+  const computeMs = ms(t);
+  t = performance.now();
+  const providers = [...new Set([...commitments.values()].map((c) => c.provider))];
+  let commitGas = 0n;
+  let committed = 0;
+  for (const provider of providers) {
+    const out = await commitRound(clientsOf.get(provider)!, { contracts, snapshot, provider });
+    for (const c of out.commitments) {
+      commitGas += c.gasUsed ?? 0n;
+      committed++;
+    }
+  }
+  const commitMs = ms(t);
+  t = performance.now();
+  const report = await verifyRound(publicClient, { contracts, round: snapshot.round!, fromBlock });
+  const verifyMs = ms(t);
+  if (!report.ok || report.counts.match !== committed) throw new Error(`verification failed at n=${n}: ${JSON.stringify(report.counts)}`);
+  return {
+    organizations: n,
+    capacities: scenario.capacities.length,
+    needs: scenario.needs.length,
+    edges: orgs.reduce((s, o) => s + Object.keys(scenario.recognition[o]).length, 0),
+    logs: snapshot.logCount,
+    allocations: result.allocations.length,
+    commitments: committed,
+    setupMs,
+    readMs,
+    computeMs,
+    commitMs,
+    verifyMs,
+    roundMs: readMs + computeMs + commitMs + verifyMs,
+    signalGasPerOrg: signalGas / BigInt(n),
+    commitGasPerOrg: commitGas / BigInt(n),
+    commitGasPerCommitment: committed > 0 ? commitGas / BigInt(committed) : 0n,
+  };
+}
+
+const rows = [];
+for (const n of sizes) {
+  const row = await benchOne(n);
+  rows.push(row);
+  console.error(`n=${n}: round ${row.roundMs} ms`);
+}
+const header = "| organizations | edges | capacities | needs | logs | allocations | commitments | setup ms | read ms | compute ms | commit ms | verify ms | round ms | signal gas / org | commit gas / org | gas / commitment |";
+console.log(header);
+console.log(`|${header.split("|").slice(1, -1).map(() => "---").join("|")}|`);
+for (const r of rows) {
+  console.log(
+    `| ${r.organizations} | ${r.edges} | ${r.capacities} | ${r.needs} | ${r.logs} | ${r.allocations} | ${r.commitments} | ${r.setupMs} | ${r.readMs} | ${r.computeMs} | ${r.commitMs} | ${r.verifyMs} | ${r.roundMs} | ${r.signalGasPerOrg} | ${r.commitGasPerOrg} | ${r.commitGasPerCommitment} |`,
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * The chain commands of `fa` against a real JSON-RPC node (`npx hardhat node` on a free port),
+ * run as child processes the way users run them: a full round, and exit codes and one-line
+ * errors for bad input.
+ */
+import { expect } from "chai";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { REPO, runFa } from "./runFa.js";
+
+// Hardhat's default accounts (public test keys).
+const KEYS = [
+  "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+  "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+  "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+];
+const ADDRESSES = ["0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8", "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc"];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function waitForRpc(url: string, deadlineMs: number): Promise<void> {
+  const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] });
+  while (Date.now() < deadlineMs) {
+    try {
+      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`hardhat node did not answer at ${url}`);
+}
+
+describe("fa chain commands", function () {
+  this.timeout(180_000);
+  let node: ChildProcess;
+  let dir: string;
+  let env: Record<string, string>;
+  const fa = (args: string[], key = 0) => runFa([...args, "--private-key", KEYS[key]], env);
+
+  before(async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    node = spawn("npx", ["hardhat", "node", "--port", String(port)], { cwd: REPO, detached: true, stdio: "ignore" });
+    await waitForRpc(url, Date.now() + 120_000);
+    dir = mkdtempSync(path.join(tmpdir(), "fa-chain-"));
+    env = { FA_RPC_URL: url, FA_DEPLOYMENT: path.join(dir, "fa-deployment.json") };
+    const deployed = await fa(["deploy", "--round-length", "1"]);
+    expect(deployed.code, deployed.stderr).to.equal(0);
+  });
+
+  after(() => {
+    if (node?.pid !== undefined) process.kill(-node.pid, "SIGTERM");
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("runs a round: signals, open, commit, deliver, confirm, verify, audit", async () => {
+    const [A, B, C] = ADDRESSES;
+    for (const [key, args] of [
+      [0, ["recognize", `${B}=3`, `${C}=1`]],
+      [1, ["recognize", `${A}=1`]],
+      [2, ["recognize", `${A}=1`]],
+      [0, ["capacity", "declare", "--sector", "WASH", "--unit", "litre", "--quantity", "1000", "--recurring"]],
+      [1, ["need", "declare", "--sector", "WASH", "--unit", "litre", "--quantity", "900", "--location", "MZ-P-01"]],
+      [2, ["need", "declare", "--sector", "WASH", "--unit", "litre", "--quantity", "600", "--location", "MZ-P-02"]],
+      [1, ["round", "open"]],
+    ] as const) {
+      const run = await fa([...args], key);
+      expect(run.code, `${args.join(" ")}: ${run.stderr}`).to.equal(0);
+    }
+    const commit = await fa(["commit", "--json"]);
+    expect(commit.code, commit.stderr).to.equal(0);
+    const committed = JSON.parse(commit.stdout);
+    expect(committed.commitments).to.have.length(1);
+    expect(committed.commitments[0].total).to.equal("1000");
+    const deliver = await fa(["deliver", "--round", "1", "--capacity", "1", "--need", "1", "--json"]);
+    expect(deliver.code, deliver.stderr).to.equal(0);
+    expect(JSON.parse(deliver.stdout)).to.include({ amount: "750", recipient: B });
+    const confirm = await fa(["confirm", "--round", "1", "--capacity", "1", "--need", "1", "--amount", "700"], 1);
+    expect(confirm.code, confirm.stderr).to.equal(0);
+    const verify = await runFa(["verify", "--round", "1", "--json"], env);
+    expect(verify.code, verify.stderr).to.equal(0);
+    expect(JSON.parse(verify.stdout).counts.match).to.equal(1);
+    const audit = await runFa(["audit", "--round", "1", "--format", "json"], env);
+    expect(audit.code, audit.stderr).to.equal(0);
+    expect(JSON.parse(audit.stdout).totals).to.deep.equal({ committed: "1000", delivered: "750", confirmed: "700" });
+    const gaps = await runFa(["gaps", "--round", "1"], env);
+    expect(gaps.code, gaps.stderr).to.equal(0);
+    expect(gaps.stdout).to.match(/MZ-P-02\s+WASH\s+litre\s+600\s+250\s+0\s+350/);
+  });
+
+  it("refuses an over-capacity commit with the contract's error, exit 2", async () => {
+    // A one-off capacity shrinks after the snapshot: the commitment computed from the snapshot no longer fits.
+    expect((await fa(["capacity", "declare", "--sector", "Food", "--unit", "kg", "--quantity", "100"])).code).to.equal(0);
+    expect((await fa(["need", "declare", "--sector", "Food", "--unit", "kg", "--quantity", "100"], 1)).code).to.equal(0);
+    const open = await fa(["round", "open"]);
+    expect(open.code, open.stderr).to.equal(0);
+    expect((await fa(["capacity", "update", "--id", "2", "--quantity", "10"])).code).to.equal(0);
+    const run = await fa(["commit"]);
+    expect(run.code).to.equal(2);
+    expect(run.stdout).to.equal("");
+    expect(run.stderr.trim().split("\n")).to.have.length(1);
+    expect(run.stderr).to.match(/^transaction reverted: ExceedsCapacity\(2, 100, 10\)/);
+  });
+
+  it("names a round that is not open, exit 2", async () => {
+    const run = await fa(["deliver", "--round", "99", "--capacity", "1", "--need", "1"]);
+    expect(run.code).to.equal(2);
+    expect(run.stderr.trim()).to.match(/^round not opened \(round=99 currentRound=\d+\)$/);
+  });
+
+  it("rejects an unknown or malformed address, exit 2", async () => {
+    const malformed = await fa(["recognize", "0x1234=5"]);
+    expect(malformed.code).to.equal(2);
+    expect(malformed.stderr.trim()).to.equal('recognition: not an address: "0x1234"');
+    const stranger = "0x00000000000000000000000000000000000000aa";
+    const bad = path.join(dir, "bad.json");
+    const contracts = Object.fromEntries(["recognition", "capacities", "needs", "rounds", "ledger"].map((k) => [k, stranger]));
+    await import("node:fs/promises").then((fs) => fs.writeFile(bad, JSON.stringify({ chainId: 31337, contracts, fromBlock: "0" })));
+    const run = await runFa(["verify", "--round", "1", "--deployment", bad], env);
+    expect(run.code).to.equal(2);
+    expect(run.stderr.trim()).to.equal(`no contract at ${stranger} (recognition) on chain 31337: is ${bad} from this chain's current deployment?`);
+  });
+
+  it("says so when no RPC is reachable, exit 2", async () => {
+    const run = await runFa(["verify", "--round", "1", "--rpc", "http://127.0.0.1:9"], env);
+    expect(run.code).to.equal(2);
+    expect(run.stderr.trim()).to.equal("no RPC reachable at http://127.0.0.1:9 (set --rpc or FA_RPC_URL; e.g. start `npx hardhat node`)");
+  });
+
+  it("lets only the provider deliver, with the decoded custom error", async () => {
+    const run = await fa(["deliver", "--round", "1", "--capacity", "1", "--need", "2", "--amount", "1"], 2);
+    expect(run.code).to.equal(2);
+    expect(run.stderr.trim().toLowerCase()).to.equal(`transaction reverted: notprovider(1, ${ADDRESSES[2]}, ${ADDRESSES[0]})`);
+  });
+});
