@@ -11,9 +11,16 @@
  *   npx hardhat run scripts/bench/chain.ts                 # 50, 200, 1000 organizations
  *   BENCH_SIZES=50,200 npx hardhat run scripts/bench/chain.ts
  *   BENCH_TYPES=1 npx hardhat run scripts/bench/chain.ts   # one sector: ~8x the allocations
+ *   # over HTTP JSON-RPC to a running `npx hardhat node` (FA_PRIVATE_KEY deploys and funds):
+ *   FA_RPC_URL=http://127.0.0.1:8545 FA_PRIVATE_KEY=0x… npx hardhat run --network remote scripts/bench/chain.ts
+ *
+ * Every organization signs its own transactions with a local key (viem signs, the node only
+ * executes). Providers commit one after the other from this one process; the protocol runs once
+ * per snapshot (each provider would run it once on its own machine, in parallel).
  */
 import { network } from "hardhat";
-import type { PublicClient } from "viem";
+import { createWalletClient, custom, keccak256, toHex, type PublicClient } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
 import { fa1, type Address, type Scenario } from "../../sdk/core/index.js";
 import {
   commitRound,
@@ -33,9 +40,12 @@ const sizes = (process.env.BENCH_SIZES ?? "50,200,1000").split(",").map(Number);
 /** Sectors in the generated network (8 = the required shape; 1 = stress, every capacity competes). */
 const types = Number(process.env.BENCH_TYPES ?? "8");
 
-/** Generated addresses 0x…01 are precompiles: move every organization to 0xfa…<i>. */
+/** Organization i signs with its own deterministic key (local signing, as a real wallet would). */
+const accountOf = (generated: string) => privateKeyToAccount(keccak256(toHex(`fa-bench-${generated.toLowerCase()}`)));
+
+/** Moves every generated organization (0x…<i>, some of them precompiles) to its own key's address. */
 function relocate(scenario: Scenario): Scenario {
-  const map = (a: string) => `0xfa${a.slice(4)}` as Address;
+  const map = (a: string) => accountOf(a).address.toLowerCase() as Address;
   const recognition = Object.fromEntries(
     Object.entries(scenario.recognition).map(([from, row]) => [map(from), Object.fromEntries(Object.entries(row).map(([to, p]) => [map(to), p]))]),
   );
@@ -49,7 +59,7 @@ function relocate(scenario: Scenario): Scenario {
 const ms = (start: number) => Math.round(performance.now() - start);
 
 async function benchOne(n: number) {
-  const { viem, networkHelpers } = await network.create();
+  const { viem, networkHelpers, provider } = await network.create();
   const publicClient = (await viem.getPublicClient()) as unknown as PublicClient;
   const fromBlock = (await publicClient.getBlockNumber()) + 1n;
   const recognition = await viem.deployContract("RecognitionRegistry");
@@ -64,14 +74,16 @@ async function benchOne(n: number) {
     rounds: rounds.address,
     ledger: ledger.address,
   };
-  const scenario = relocate(generateNetwork(n, 42, 16, types));
-  const orgs = Object.keys(scenario.recognition) as Address[];
+  const generated = generateNetwork(n, 42, 16, types);
+  const scenario = relocate(generated);
   const clientsOf = new Map<Address, ChainClients>();
-  for (const org of orgs) {
-    await networkHelpers.impersonateAccount(org);
-    await networkHelpers.setBalance(org, 10n ** 20n);
-    clientsOf.set(org, { publicClient, walletClient: (await viem.getWalletClient(org)) as unknown as ChainClients["walletClient"] });
+  for (const g of Object.keys(generated.recognition)) {
+    const account = accountOf(g);
+    await networkHelpers.setBalance(account.address, 10n ** 20n);
+    const walletClient = createWalletClient({ account, chain: publicClient.chain, transport: custom(provider) });
+    clientsOf.set(account.address.toLowerCase() as Address, { publicClient, walletClient: walletClient as unknown as ChainClients["walletClient"] });
   }
+  const orgs = Object.keys(scenario.recognition) as Address[];
 
   // Signals (setup): recognition vectors, capacities (recurring), needs.
   let signalGas = 0n;

@@ -5,7 +5,7 @@
  * the provider can prove them when it records deliveries.
  */
 import type { PublicClient } from "viem";
-import { commitmentRoots, fa1, protocolIdToBytes32, type Protocol } from "../core/index.js";
+import { commitmentRoots, fa1, protocolIdToBytes32, type AllocationResult, type Protocol } from "../core/index.js";
 import type { Address, ChainClients, CommitRoundResult, ComputedCommitment, ContractAddresses, ProgressCallback, Snapshot } from "./types.js";
 import { readRoundSnapshot, roundInfo } from "./readRoundSnapshot.js";
 import { sendAction } from "./actions/send.js";
@@ -29,8 +29,22 @@ export interface CommitRoundOptions {
   readonly snapshot?: Snapshot;
 }
 
+type Expected = { result: AllocationResult; commitments: Map<bigint, ComputedCommitment> };
+/** Protocols are deterministic, so a snapshot's result is computed once per protocol (many providers share one snapshot). */
+const computed = new WeakMap<Snapshot, Map<Protocol, Expected>>();
+
 /** The protocol's commitments for every capacity of `snapshot` (by capacity id), with their providers. */
-export function expectedCommitments(snapshot: Snapshot, protocol: Protocol = fa1) {
+export function expectedCommitments(snapshot: Snapshot, protocol: Protocol = fa1): Expected {
+  let byProtocol = computed.get(snapshot);
+  if (byProtocol === undefined) computed.set(snapshot, (byProtocol = new Map()));
+  const cached = byProtocol.get(protocol);
+  if (cached !== undefined) return cached;
+  const expected = computeCommitments(snapshot, protocol);
+  byProtocol.set(protocol, expected);
+  return expected;
+}
+
+function computeCommitments(snapshot: Snapshot, protocol: Protocol): Expected {
   const result = protocol.allocate(snapshot.scenario);
   const roots = commitmentRoots(result);
   const providers = new Map(snapshot.capacities.map((c) => [c.id, c.provider]));

@@ -143,6 +143,26 @@ describe("chain round", () => {
     expect(report.commitments.find((c) => c.capacityId === s.kits)!.status).to.equal("match");
   });
 
+  it("a one-off capacity is consumed by its commitments and released by a withdrawal", async () => {
+    const s = await scenario();
+    const { f, contracts } = s;
+    await openRound(f.as(5), { contracts });
+    const first = await commitRound(f.as(3), { contracts, fromBlock: f.fromBlock });
+    expect(first.commitments[0].total).to.equal(25n);
+    await f.passRound();
+    await openRound(f.as(5), { contracts });
+    const second = await readRoundSnapshot(f.publicClient, { contracts, fromBlock: f.fromBlock });
+    expect(second.capacities.find((c) => c.id === s.kits)).to.deep.include({ declared: 40n, consumed: 25n, available: 15n });
+    expect(second.scenario.capacities.find((c) => c.id === s.kits.toString())?.quantity).to.equal(15n);
+    await sendAction(f.as(3), contracts, "Withdraw", { round: 1n, capacityId: s.kits });
+    await f.passRound();
+    await openRound(f.as(5), { contracts });
+    const third = await readRoundSnapshot(f.publicClient, { contracts, fromBlock: f.fromBlock });
+    expect(third.capacities.find((c) => c.id === s.kits)).to.deep.include({ consumed: 0n, available: 40n });
+    const report = await verifyRound(f.publicClient, { contracts, round: 1n, fromBlock: f.fromBlock });
+    expect(report.commitments.find((c) => c.capacityId === s.kits)?.status).to.equal("withdrawn");
+  });
+
   it("a revoked capacity stops allocating from the next round on", async () => {
     const s = await scenario();
     const { f, contracts } = s;
