@@ -25,7 +25,7 @@ import type { Actor } from "./actors.js";
 import { deployFreeAssociation, safeDeployer } from "./deploy.js";
 import type { DemoOrganization, DemoResult, DemoRound, RoundGas } from "./model.js";
 import type { DemoPlan, Fraction } from "./plan.js";
-import { seedDemo, type DemoClients, type SeededDemo } from "./seed.js";
+import { seedDemo, type DemoClients } from "./seed.js";
 import { organizationRounds } from "./summary.js";
 
 /** What the demo needs from a Hardhat network connection. */
@@ -129,18 +129,19 @@ export async function runDemo(connection: DemoConnection, scenario: Scenario, pl
     let result: AllocationResult | undefined;
     for (const providerAddress of providers) {
       const provider = actorAt(providerAddress)!;
-      const honestOnly = provider.clients !== undefined && !snapshot.capacities.some((c) => c.id === tamperedId && c.provider === providerAddress);
+      // commitRound sends the commits itself for an honest EOA; a Safe or the tamperer computes (dry run) and acts.
+      const sendsItself = provider.clients !== undefined && !snapshot.capacities.some((c) => c.id === tamperedId && c.provider === providerAddress);
       const computed = await commitRound(provider.clients ?? { publicClient: publicClient as ChainClients["publicClient"] }, {
         contracts,
         round,
         provider: providerAddress,
         snapshot,
-        dryRun: !honestOnly,
+        dryRun: !sendsItself,
       });
       result = computed.result;
       for (const c of computed.commitments) {
         let { root, leaves } = c;
-        if (!honestOnly) {
+        if (!sendsItself) {
           if (c.capacityId === tamperedId) {
             leaves = tamperedLeaves(c.leaves, providerAddress);
             root = StandardMerkleTree.of([...leaves], [...LEAF_ENCODING]).root as Hex;
