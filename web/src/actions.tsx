@@ -47,7 +47,8 @@ interface ActionState {
   setMode(mode: WriteMode): void;
   signed: SignedPayload[];
   clearSigned(index: number): void;
-  run(label: string, call: ContractCall, signed?: SignedVariant): Promise<boolean>;
+  /** `guard` runs first and throws (with a sentence for the person) to stop the action. */
+  run(label: string, call: ContractCall, signed?: SignedVariant, guard?: () => Promise<void>): Promise<boolean>;
   relay(payload: SignedPayload): Promise<boolean>;
 }
 
@@ -109,9 +110,16 @@ export function ActionProvider({ children, account, abiFor }: { children: ReactN
   );
 
   const run = useCallback(
-    async (label: string, call: ContractCall, variant?: SignedVariant): Promise<boolean> => {
+    async (label: string, call: ContractCall, variant?: SignedVariant, guard?: () => Promise<void>): Promise<boolean> => {
       if (!account) {
         push({ kind: "error", title: "Connect a wallet first." });
+        return false;
+      }
+      try {
+        await guard?.();
+      } catch (error) {
+        const h = humanError(error);
+        push({ kind: "error", title: `${label}: not sent. ${h.title}`, detail: h.detail });
         return false;
       }
       if (mode === "send" || !variant) return send(label, call, account);

@@ -1,5 +1,7 @@
 import { useMemo, useState } from "react";
-import { useAccount } from "wagmi";
+import { useAccount, useConfig } from "wagmi";
+import { readContract } from "wagmi/actions";
+import { roundsAbi } from "../chain/abi.js";
 import type { Address } from "viem";
 import { indexRecognition, tierOf, type Allocation } from "../../../sdk/core/index.js";
 import { useDeployment, useRoundComputation, useRoundLedger, useRounds, useSnapshot } from "../state.js";
@@ -27,6 +29,12 @@ function AllocationsFor({ me }: { me: Address }) {
   const ledger = useRoundLedger(info);
   const { computation, error } = useRoundComputation(snapshot.data);
   const { run } = useActions();
+  const config = useConfig();
+  /** A direct commit lands in whatever round is current: refuse if a new round opened since this page computed. */
+  async function ensureCurrentRound(computedFor: bigint) {
+    const current = (await readContract(config, { address: d.contracts.rounds, abi: roundsAbi, functionName: "currentRound" })) as bigint;
+    if (current !== computedFor) throw new Error(`Round ${current} has opened since this allocation was computed for round ${computedFor}; reload and commit for round ${current}.`);
+  }
   const index = useMemo(() => (snapshot.data ? indexRecognition(snapshot.data.scenario.recognition) : undefined), [snapshot.data]);
 
   if (rounds.data && rounds.data.current === 0n) {
@@ -65,7 +73,7 @@ function AllocationsFor({ me }: { me: Address }) {
                 <div className="row">
                   {check && <StatusBadge status={check.status} />}
                   {isCurrent && expected && (!committed || committed.withdrawn) && (
-                    <button className="primary" onClick={() => { const a = calls.commit(d, round, BigInt(c.id), expected.root, expected.total, FA1_BYTES32); void run(`Commit capacity #${c.id} for round ${round}`, a.call, a.signed); }}>
+                    <button className="primary" onClick={() => { const a = calls.commit(d, round, BigInt(c.id), expected.root, expected.total, FA1_BYTES32); void run(`Commit capacity #${c.id} for round ${round}`, a.call, a.signed, () => ensureCurrentRound(round)); }}>
                       Commit this round ({fmt(expected.total)} {c.unit})
                     </button>
                   )}
