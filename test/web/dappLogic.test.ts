@@ -6,6 +6,9 @@ import { validateSignal, rowProblems, type SignalFields } from "../../web/src/li
 import { emptyState, type RoundLedger, type Snapshot } from "../../sdk/chain/index.js";
 import { checkCommitments, computeRound, proofOf, FA1_BYTES32 } from "../../web/src/chain/verify.js";
 import { commitmentsOf, toChainSnapshot } from "../../web/src/chain/adapt.js";
+import { humanError } from "../../web/src/chain/errors.js";
+import { allAbis } from "../../web/src/chain/abi.js";
+import { ContractFunctionRevertedError, UserRejectedRequestError, encodeErrorResult } from "viem";
 
 const P = "0x00000000000000000000000000000000000000a1" as Address;
 const R = "0x00000000000000000000000000000000000000b2" as Address;
@@ -100,5 +103,18 @@ describe("dapp: verification of a round in the browser (sdk/chain's compareCommi
     const p = proofOf(computation, "1", "1");
     const leaf = [1n, 1n, p.recipient, p.amount];
     expect(StandardMerkleTree.verify(expected.root, ["uint256", "uint256", "address", "uint256"], leaf, p.proof)).to.equal(true);
+  });
+});
+
+describe("dapp: errors a person understands", () => {
+  it("explains a revert with its decoded custom error and values", () => {
+    const data = encodeErrorResult({ abi: allAbis, errorName: "ExceedsCapacity", args: [7n, 900n, 500n] });
+    const h = humanError(new ContractFunctionRevertedError({ abi: allAbis, data, functionName: "commit" }));
+    expect(h.title).to.equal("Transaction would revert: Committing 900 exceeds what capacity #7 has left (500).");
+    expect(h.detail).to.equal("ExceedsCapacity(7, 900, 500)");
+  });
+
+  it("says plainly that the user rejected the request", () => {
+    expect(humanError(new UserRejectedRequestError(new Error("User denied"))).title).to.equal("You rejected the request in your wallet. Nothing was sent.");
   });
 });
