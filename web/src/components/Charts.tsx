@@ -27,7 +27,7 @@ export function GapHeatmap({ cells }: { cells: GapCell[] }) {
               return (
                 <td key={s} style={{ background: `color-mix(in oklab, var(--gap) ${Math.round(gap * 85)}%, var(--ok-bg))` }}
                     title={`${fmt(c.unmet)} of ${fmt(c.need)} unmet`}>
-                  <span className="big">{Math.round((1 - gap) * 100)}%</span>
+                  <span className="big">{c.unmet === 0n ? 100 : Math.min(99, Math.floor((1 - gap) * 100))}%</span>
                   <span className="small">met · {fmt(c.unmet)} short</span>
                 </td>
               );

@@ -77,7 +77,7 @@ export function Overview() {
           </button>
         </div>
         <div className="stat"><span className="k">Needs met by current signals</span>
-          <span className="v">{totalNeed === 0n ? "—" : `${Math.round(share(allocated, totalNeed) * 100)} %`}</span>
+          <span className="v">{totalNeed === 0n ? "—" : `${allocated === totalNeed ? 100 : Math.min(99, Math.floor(share(allocated, totalNeed) * 100))} %`}</span>
           <span className="s">{fmt(allocated)} of {fmt(totalNeed)} units of residual need</span></div>
         <div className="stat"><span className="k">Organizations</span><span className="v">{orgs.size}</span>
           <span className="s">{scenario.capacities.length} capacities · {scenario.needs.length} open needs</span></div>
