@@ -7,5 +7,17 @@ export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   plugins: [react()],
   server: { fs: { allow: [fileURLToPath(new URL("..", import.meta.url))] } },
-  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 1200 },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      // sdk/core's index also re-exports the protocol lab (fast-check) and the scenario-file schema
+      // (zod), which the dapp never calls. Declaring those modules free of side effects lets the
+      // bundler drop them instead of shipping ~90 kB gzipped of unused code.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/node_modules\/(fast-check|zod)\/|sdk\/core\/(lab\/|scenario)/.test(id),
+      },
+    },
+  },
 });
