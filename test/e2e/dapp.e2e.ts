@@ -4,6 +4,7 @@
  * Screenshots: every step to test-results/, the four pages to docs/screenshots/.
  */
 import { mkdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect } from "chai";
@@ -15,6 +16,8 @@ const root = new URL("../../", import.meta.url);
 const resultsDir = new URL("test-results/", root);
 const docsDir = new URL("docs/screenshots/", root);
 const enabled = process.env.FA_E2E === "1";
+// Debian's chromium by default; CHROMIUM_PATH points elsewhere (playwright cannot download browsers here).
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 (enabled ? describe : describe.skip)("dapp end to end (headless Chromium)", function () {
   let node: LocalNode | undefined;
@@ -75,8 +78,11 @@ const enabled = process.env.FA_E2E === "1";
     server = spawn("npx", ["vite", "preview", "web", "--host", "127.0.0.1", "--port", String(port), "--strictPort"], { cwd: fileURLToPath(root), stdio: "ignore", detached: true });
     await waitFor("vite preview", async () => fetch(appUrl).then((r) => r.ok, () => false), 30_000);
     // playwright gives every launch a fresh temporary profile (no --user-data-dir needed).
+    if (!existsSync(chromiumPath)) {
+      throw new Error(`no Chromium at ${chromiumPath}: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH`);
+    }
     browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
+      executablePath: chromiumPath,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
