@@ -1,0 +1,96 @@
+/**
+ * Starts a local Hardhat node as a child process and waits until it answers JSON-RPC.
+ * Shared by `npm run dev` and `npm run test:e2e`.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { writeFile, mkdir } from "node:fs/promises";
+import { deployContracts, type Deployment } from "./deploy.js";
+import { seedLocal, DEV_ACCOUNTS, DEV_NAMES } from "./seed.js";
+import { seedCyclone } from "./demoSeed.js";
+
+/** A free TCP port on 127.0.0.1 (asks the OS for one). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function rpcAnswers(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits until `check` is true, polling every 250 ms, or throws after `timeoutMs`. */
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+export interface LocalNode {
+  url: string;
+  process: ChildProcess;
+  stop(): void;
+}
+
+/** `npx hardhat node` on 127.0.0.1:`port`; resolves once it answers eth_chainId. */
+export async function startNode(port: number, log: (line: string) => void = () => {}): Promise<LocalNode> {
+  const url = `http://127.0.0.1:${port}`;
+  if (await rpcAnswers(url)) throw new Error(`something already answers JSON-RPC at ${url}; stop it or pick another port`);
+  const child = spawn("npx", ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)], {
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  child.stdout?.on("data", (d) => log(String(d)));
+  child.stderr?.on("data", (d) => log(String(d)));
+  const stop = () => {
+    // The node runs under npx: signal the whole process group we created.
+    if (child.pid !== undefined && child.exitCode === null) {
+      try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ }
+    }
+  };
+  try {
+    await waitFor(`the Hardhat node at ${url}`, () => rpcAnswers(url), 90_000);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { url, process: child, stop };
+}
+
+/**
+ * Deploys, seeds and writes the deployment file the dapp reads. "small": four organizations on
+ * Hardhat's accounts #1..#5 (the end-to-end test's world); "cyclone": the demo's seedDemo with
+ * examples/cyclone.json.
+ */
+export async function deployAndSeed(rpcUrl: string, deploymentPath: URL, roundLength: bigint, seed: "small" | "cyclone" = "small"): Promise<Deployment> {
+  const deployment = await deployContracts(rpcUrl, roundLength);
+  if (seed === "cyclone") {
+    deployment.devAccounts = await seedCyclone(deployment);
+    deployment.names = Object.fromEntries(deployment.devAccounts.map((a) => [a.address, a.name]));
+  } else {
+    await seedLocal(deployment);
+    deployment.names = DEV_NAMES;
+    deployment.devAccounts = DEV_ACCOUNTS.map((address) => ({ address, name: DEV_NAMES[address] }));
+  }
+  await mkdir(new URL(".", deploymentPath), { recursive: true });
+  await writeFile(deploymentPath, JSON.stringify(deployment, null, 2) + "\n");
+  return deployment;
+}
