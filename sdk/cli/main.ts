@@ -134,6 +134,7 @@ function registerChainCommands(program: Command, io: Io, setExit: (code: number)
     .action(async (o) => io.out(await (await import("./chain/audit.js")).auditCommand(o)));
   chainCommand(program, "gaps", "unmet need per location x sector in a round")
     .requiredOption("--round <n>", "round")
+    .option("--format <f>", "table | json | hxl", "table")
     .action(async (o) => io.out(await (await import("./chain/audit.js")).gapsCommand(o)));
 }
 

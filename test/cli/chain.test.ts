@@ -100,6 +100,14 @@ describe("fa chain commands", function () {
     const gaps = await runFa(["gaps", "--round", "1"], env);
     expect(gaps.code, gaps.stderr).to.equal(0);
     expect(gaps.stdout).to.match(/MZ-P-02\s+WASH\s+litre\s+600\s+250\s+0\s+350/);
+    const hxl = await runFa(["audit", "--round", "1", "--format", "hxl"], env);
+    expect(hxl.code, hxl.stderr).to.equal(0);
+    const [, tags, ...flows] = hxl.stdout.trim().split("\n");
+    expect(tags).to.match(/^#/);
+    expect(flows).to.have.length(2);
+    const iati = await runFa(["audit", "--round", "1", "--format", "iati"], env);
+    expect(iati.code, iati.stderr).to.equal(0);
+    expect(JSON.stringify(JSON.parse(iati.stdout))).to.include('"code":"2"');
   });
 
   it("refuses an over-capacity commit with the contract's error, exit 2", async () => {

@@ -1,5 +1,6 @@
 /** `fa verify`, `fa audit`, `fa gaps`: auditor views of a round, from the chain alone. */
-import { auditRound, verifyRound, type AuditReport } from "../../chain/index.js";
+import { auditRound, readRoundSnapshot, verifyRound, type AuditReport } from "../../chain/index.js";
+import { toHxlCsv, toHxlGapsCsv, toIatiActivities } from "../../audit/index.js";
 import { UserError } from "../errors.js";
 import { renderTable } from "../table.js";
 import type { ChainFlags } from "./context.js";
@@ -55,39 +56,36 @@ function auditTable(report: AuditReport): string {
 }
 
 /**
- * The auditor exports live in sdk/audit/ (IATI-like records, HXL-tagged CSV), maintained apart from
- * the chain layer: `sdk/audit/index.ts` exports `formatIati(report: AuditReport): string` and
- * `formatHxl(report: AuditReport): string`. Loaded by path so this command works without them.
+ * Auditor exports (sdk/audit, docs/audit.md): IATI-like activities (JSON) and HXL-tagged CSV. A
+ * commitment whose leaves are unknown (root not the protocol's) exports with the capacity's sector,
+ * unit and location from the round's snapshot.
  */
-async function loadExporter(format: "iati" | "hxl"): Promise<(report: AuditReport) => string> {
-  const modulePath = "../../audit/index.js";
-  let module: Record<string, unknown> | undefined;
-  try {
-    module = (await import(modulePath)) as Record<string, unknown>;
-  } catch {
-    module = undefined;
-  }
-  const exporter = module?.[format === "iati" ? "formatIati" : "formatHxl"];
-  if (typeof exporter !== "function") throw new UserError(`--format ${format}: not available in this build (sdk/audit has no ${format === "iati" ? "formatIati" : "formatHxl"})`);
-  return exporter as (report: AuditReport) => string;
+function exportAudit(report: AuditReport, format: "iati" | "hxl", capacities: Record<string, { sector: string; unit: string; location: string }>): string {
+  return format === "iati" ? toJson(toIatiActivities(report, { capacities })) : toHxlCsv(report, { capacities }).trimEnd();
 }
 
 export async function auditCommand(flags: ChainFlags & { round?: string; format?: string }): Promise<string> {
   const round = parseBigint("--round", flags.round, 1n);
   const format = flags.json ? "json" : (flags.format ?? "table");
   if (!["table", "json", "iati", "hxl"].includes(format)) throw new UserError(`--format: expected table, json, iati or hxl, got ${JSON.stringify(format)}`);
-  const exporter = format === "iati" || format === "hxl" ? await loadExporter(format) : undefined;
   const { clients, read } = await session(flags, false);
   const report = await auditRound(clients.publicClient as never, { ...read, round });
-  if (exporter !== undefined) return exporter(report);
+  if (format === "iati" || format === "hxl") {
+    const snapshot = await readRoundSnapshot(clients.publicClient as never, { ...read, round, crossCheck: false });
+    const capacities = Object.fromEntries(snapshot.capacities.map((c) => [c.id.toString(), { sector: c.sector, unit: c.unit, location: c.location }]));
+    return exportAudit(report, format, capacities);
+  }
   return format === "json" ? toJson(report) : auditTable(report);
 }
 
-export async function gapsCommand(flags: ChainFlags & { round?: string }): Promise<string> {
+export async function gapsCommand(flags: ChainFlags & { round?: string; format?: string }): Promise<string> {
   const round = parseBigint("--round", flags.round, 1n);
+  const format = flags.json ? "json" : (flags.format ?? "table");
+  if (!["table", "json", "hxl"].includes(format)) throw new UserError(`--format: expected table, json or hxl, got ${JSON.stringify(format)}`);
   const { clients, read } = await session(flags, false);
   const report = await auditRound(clients.publicClient as never, { ...read, round });
-  if (flags.json) return toJson({ round: report.round, snapshotBlock: report.snapshotBlock, gaps: report.gaps });
+  if (format === "hxl") return toHxlGapsCsv(report).trimEnd();
+  if (format === "json") return toJson({ round: report.round, snapshotBlock: report.snapshotBlock, gaps: report.gaps });
   const rows = report.gaps.map((g) => [g.location || "(any)", g.sector, g.unit, ...[g.needed, g.committed, g.confirmed, g.gap].map(String)]);
   return `unmet need in round ${round}, by location × sector (largest gap first)\n${renderTable([{ header: "location" }, { header: "sector" }, { header: "unit" }, right("needed"), right("committed"), right("confirmed"), right("gap")], rows)}`;
 }
