@@ -1,7 +1,7 @@
 /**
  * End to end in headless Chromium against a local Hardhat node: the whole life of one allocation
  * through the dapp's UI only. Runs with `npm run test:e2e` (FA_E2E=1); skipped inside `npm test`.
- * Screenshots: every step to test-results/, the four pages to docs/screenshots/.
+ * Screenshots: every step to test-results/; with FA_DOCS_SCREENSHOTS=1 also the four pages to docs/screenshots/.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -15,6 +15,8 @@ import { DEV_ACCOUNTS } from "../../scripts/web/seed.js";
 const root = new URL("../../", import.meta.url);
 const resultsDir = new URL("test-results/", root);
 const docsDir = new URL("docs/screenshots/", root);
+// The page screenshots in docs/ are refreshed only on request, so a test run leaves the tree clean.
+const refreshDocs = process.env.FA_DOCS_SCREENSHOTS === "1";
 const enabled = process.env.FA_E2E === "1";
 // Debian's chromium by default; CHROMIUM_PATH points elsewhere (playwright cannot download browsers here).
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -31,7 +33,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     step++;
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: fileURLToPath(new URL(`${String(step).padStart(2, "0")}-${name}.png`, resultsDir)), fullPage: true });
-    if (docs) await page.screenshot({ path: fileURLToPath(new URL(`${docs}.png`, docsDir)), fullPage: true });
+    if (docs && refreshDocs) await page.screenshot({ path: fileURLToPath(new URL(`${docs}.png`, docsDir)), fullPage: true });
   }
 
   /** Waits for the newest toast to settle and requires success; fails with the toast's text otherwise. */
