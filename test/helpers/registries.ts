@@ -4,9 +4,15 @@ import { type Address, type Hex, hashTypedData, zeroHash } from "viem";
 import { encodeCode } from "../../sdk/chain/codes.js";
 import { type RegistryActionName, registryActions, registryDomain } from "../../sdk/chain/typedData.js";
 
-export const FILTER_NONE = 0;
-export const FILTER_ALLOW = 1;
-export const FILTER_DENY = 2;
+import { type CapacityInputTuple, FILTER_MODE, type NeedInputTuple } from "../../sdk/chain/inputs.js";
+
+export const FILTER_NONE = FILTER_MODE.none;
+export const FILTER_ALLOW = FILTER_MODE.allow;
+export const FILTER_DENY = FILTER_MODE.deny;
+
+/** The contracts' CapacityInput / NeedInput, as the SDK encodes them. */
+export type CapacityInputValue = CapacityInputTuple;
+export type NeedInputValue = NeedInputTuple;
 
 /** Where a signature is meant to be verified. */
 export interface SigningTarget {
@@ -62,19 +68,6 @@ export function capacityInput(overrides: Partial<CapacityInputValue> = {}): Capa
   };
 }
 
-export interface CapacityInputValue {
-  sector: Hex;
-  unit: Hex;
-  quantity: bigint;
-  windowStart: bigint;
-  windowEnd: bigint;
-  location: Hex;
-  filterMode: number;
-  filterList: Address[];
-  minUnit: bigint;
-  recurring: boolean;
-}
-
 /** A capacity as getCapacity returns it. */
 export interface CapacityValue {
   provider: Address;
@@ -100,15 +93,6 @@ export function needInput(overrides: Partial<NeedInputValue> = {}): NeedInputVal
     location: zeroHash,
     ...overrides,
   };
-}
-
-export interface NeedInputValue {
-  sector: Hex;
-  unit: Hex;
-  quantity: bigint;
-  windowStart: bigint;
-  windowEnd: bigint;
-  location: Hex;
 }
 
 /** Addresses sorted ascending, as a capacity filter list must be. */
