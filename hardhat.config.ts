@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { configVariable, defineConfig } from "hardhat/config";
+import type { HardhatPlugin } from "hardhat/types/plugins";
 import hardhatViem from "@nomicfoundation/hardhat-viem";
 import hardhatViemAssertions from "@nomicfoundation/hardhat-viem-assertions";
 import hardhatMocha from "@nomicfoundation/hardhat-mocha";
@@ -22,8 +23,15 @@ const compiler = {
   },
 };
 
+// On the `anvil` network, a sent transaction returns once mined, as on EDR (see the hook's comment).
+const anvilMinedOnReturn: HardhatPlugin = {
+  id: "free-association-anvil-mined-on-return",
+  hookHandlers: { network: () => import("./scripts/test/minedOnReturn.js") },
+};
+
 export default defineConfig({
   plugins: [
+    anvilMinedOnReturn,
     hardhatViem,
     hardhatViemAssertions,
     hardhatMocha,
@@ -47,6 +55,13 @@ export default defineConfig({
   },
   networks: {
     hardhatMainnet: { type: "edr-simulated", chainType: "l1" },
+    // The second EVM: an Anvil node started by scripts/test/anvil.ts (`npm run test:anvil`),
+    // which sets FA_ANVIL_URL; the integration tests run on it with `--network anvil`.
+    anvil: {
+      type: "http",
+      chainType: "l1",
+      url: process.env.FA_ANVIL_URL ?? "http://127.0.0.1:8545",
+    },
     // Any EVM chain by RPC URL. Both values are read lazily, only when this
     // network is used: from the environment, or from Hardhat's encrypted
     // keystore (`npx hardhat keystore set FA_PRIVATE_KEY`). Nothing secret

@@ -1,8 +1,9 @@
 /**
- * Starts a local Hardhat node as a child process and waits until it answers JSON-RPC.
- * Shared by `npm run dev` and `npm run test:e2e`.
+ * Starts a local node (Hardhat's, or Anvil as the second EVM) as a child process and waits until it
+ * answers JSON-RPC. Shared by `npm run dev`, `npm run test:e2e`, the CLI tests and `npm run test:anvil`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { writeFile, mkdir } from "node:fs/promises";
 import { deployContracts, type Deployment } from "./deploy.js";
@@ -50,24 +51,44 @@ export interface LocalNode {
   stop(): void;
 }
 
-/** `npx hardhat node` on 127.0.0.1:`port`; resolves once it answers eth_chainId. */
-export async function startNode(port: number, log: (line: string) => void = () => {}): Promise<LocalNode> {
+/** The local nodes the project runs on: Hardhat's (EDR) and Anvil (npm `@foundry-rs/anvil`). */
+export type LocalNodeKind = "hardhat" | "anvil";
+
+/** The node kind the tests should start: FA_TEST_NODE=anvil|hardhat (default hardhat). */
+export function testNodeKind(): LocalNodeKind {
+  const kind = process.env.FA_TEST_NODE ?? "hardhat";
+  if (kind !== "hardhat" && kind !== "anvil") throw new Error(`FA_TEST_NODE: expected "hardhat" or "anvil", got ${JSON.stringify(kind)}`);
+  return kind;
+}
+
+/**
+ * The command line of a node on 127.0.0.1:`port`. Both have chain id 31337 and fund the same 20
+ * accounts (Hardhat's default mnemonic; Anvil generates 10 unless told), with automine on.
+ */
+function nodeCommand(kind: LocalNodeKind, port: number): [string, string[]] {
+  if (kind === "anvil") {
+    const anvil = createRequire(import.meta.url).resolve("@foundry-rs/anvil/bin.mjs");
+    return [process.execPath, [anvil, "--host", "127.0.0.1", "--port", String(port), "--accounts", "20"]];
+  }
+  return ["npx", ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)]];
+}
+
+/** `npx hardhat node` (or Anvil) on 127.0.0.1:`port`; resolves once it answers eth_chainId. */
+export async function startNode(port: number, log: (line: string) => void = () => {}, kind: LocalNodeKind = "hardhat"): Promise<LocalNode> {
   const url = `http://127.0.0.1:${port}`;
   if (await rpcAnswers(url)) throw new Error(`something already answers JSON-RPC at ${url}; stop it or pick another port`);
-  const child = spawn("npx", ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)], {
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  const [command, args] = nodeCommand(kind, port);
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
   child.stdout?.on("data", (d) => log(String(d)));
   child.stderr?.on("data", (d) => log(String(d)));
   const stop = () => {
-    // The node runs under npx: signal the whole process group we created.
+    // The node runs under a wrapper (npx, Anvil's bin.mjs): signal the whole process group we created.
     if (child.pid !== undefined && child.exitCode === null) {
       try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ }
     }
   };
   try {
-    await waitFor(`the Hardhat node at ${url}`, () => rpcAnswers(url), 90_000);
+    await waitFor(`the ${kind === "anvil" ? "Anvil" : "Hardhat"} node at ${url}`, () => rpcAnswers(url), 90_000);
   } catch (error) {
     stop();
     throw error;

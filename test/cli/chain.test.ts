@@ -1,15 +1,14 @@
 /**
- * The chain commands of `fa` against a real JSON-RPC node (`npx hardhat node` on a free port),
- * run as child processes the way users run them: a full round, and exit codes and one-line
- * errors for bad input.
+ * The chain commands of `fa` against a real JSON-RPC node on a free port (`npx hardhat node`, or
+ * Anvil with FA_TEST_NODE=anvil, as `npm run test:anvil` runs it), run as child processes the way
+ * users run them: a full round, and exit codes and one-line errors for bad input.
  */
 import { expect } from "chai";
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { REPO, runFa } from "./runFa.js";
+import { freePort, startNode, testNodeKind, type LocalNode } from "../../scripts/web/localChain.js";
+import { runFa } from "./runFa.js";
 
 // Hardhat's default accounts (public test keys).
 const KEYS = [
@@ -19,43 +18,16 @@ const KEYS = [
 ];
 const ADDRESSES = ["0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8", "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc"];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function waitForRpc(url: string, deadlineMs: number): Promise<void> {
-  const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] });
-  while (Date.now() < deadlineMs) {
-    try {
-      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`hardhat node did not answer at ${url}`);
-}
-
-describe("fa chain commands", function () {
+describe(`fa chain commands (${testNodeKind()} node)`, function () {
   this.timeout(180_000);
-  let node: ChildProcess;
+  let node: LocalNode | undefined;
   let dir: string;
   let env: Record<string, string>;
   const fa = (args: string[], key = 0) => runFa([...args, "--private-key", KEYS[key]], env);
 
   before(async () => {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    node = spawn("npx", ["hardhat", "node", "--port", String(port)], { cwd: REPO, detached: true, stdio: "ignore" });
-    await waitForRpc(url, Date.now() + 120_000);
+    node = await startNode(await freePort(), () => {}, testNodeKind());
+    const url = node.url;
     dir = mkdtempSync(path.join(tmpdir(), "fa-chain-"));
     env = { FA_RPC_URL: url, FA_DEPLOYMENT: path.join(dir, "fa-deployment.json") };
     const deployed = await fa(["deploy", "--round-length", "1"]);
@@ -63,7 +35,7 @@ describe("fa chain commands", function () {
   });
 
   after(() => {
-    if (node?.pid !== undefined) process.kill(-node.pid, "SIGTERM");
+    node?.stop();
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
 

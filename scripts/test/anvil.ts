@@ -1,0 +1,57 @@
+/**
+ * `npm run test:anvil`: the tests that must hold on any EVM, run against Anvil (npm
+ * `@foundry-rs/anvil`) as the second node beside Hardhat's EDR:
+ *
+ * - the contract and SDK integration tests, through Hardhat's `anvil` http network (hardhat.config.ts)
+ *   pointed at one Anvil started here on a free loopback port (FA_ANVIL_URL);
+ * - the CLI tests that start their own node (the README walkthrough, the chain commands), with
+ *   FA_TEST_NODE=anvil so they start Anvil instead of `npx hardhat node`.
+ *
+ * The other unit tests stay on EDR: they use `loadFixture`, whose snapshots assume a chain of their
+ * own per `network.create()`, which an http node shared by every connection is not.
+ *
+ *   npm run test:anvil            # both groups
+ */
+import { spawn } from "node:child_process";
+import { freePort, startNode } from "../web/localChain.js";
+
+/**
+ * Tests run through Hardhat's `anvil` network (they deploy what they use; no loadFixture). Sends
+ * return once mined, as on EDR (scripts/test/minedOnReturn.ts).
+ */
+export const NETWORK_TESTS = [
+  "test/scripts/minedOnReturn.test.ts",
+  "test/ledger.test.ts",
+  "test/ledgerSignatures.test.ts",
+  "test/ledgerIntegration.test.ts",
+  "test/chain/round.test.ts",
+  "test/chain/relay.test.ts",
+  "test/chain/retry.test.ts",
+];
+/** Tests that start their own node (FA_TEST_NODE selects Anvil). */
+export const NODE_TESTS = ["test/cli/walkthrough.test.ts", "test/cli/chain.test.ts"];
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("error", reject);
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
+const anvilLog: string[] = [];
+const anvil = await startNode(await freePort(), (line) => anvilLog.push(line), "anvil");
+let code: number;
+try {
+  console.log(`Anvil at ${anvil.url}`);
+  code = await run("npx", ["hardhat", "--network", "anvil", "test", "mocha", ...NETWORK_TESTS, ...NODE_TESTS], {
+    FA_ANVIL_URL: anvil.url,
+    FA_TEST_NODE: "anvil",
+  });
+} finally {
+  anvil.stop();
+}
+if (code !== 0) {
+  console.error(`Anvil's last output:\n${anvilLog.join("").split("\n").slice(-30).join("\n")}`);
+}
+process.exitCode = code;
