@@ -2,13 +2,14 @@
  * `npm run test:anvil`: the tests that must hold on any EVM, run against Anvil (npm
  * `@foundry-rs/anvil`) as the second node beside Hardhat's EDR:
  *
- * - the contract and SDK integration tests, through Hardhat's `anvil` http network (hardhat.config.ts)
- *   pointed at one Anvil started here on a free loopback port (FA_ANVIL_URL);
+ * - the contract tests and the SDK's chain tests, through Hardhat's `anvil` http network
+ *   (hardhat.config.ts) pointed at one Anvil started here on a free loopback port (FA_ANVIL_URL);
  * - the CLI tests that start their own node (the README walkthrough, the chain commands), with
  *   FA_TEST_NODE=anvil so they start Anvil instead of `npx hardhat node`.
  *
- * The other unit tests stay on EDR: they use `loadFixture`, whose snapshots assume a chain of their
- * own per `network.create()`, which an http node shared by every connection is not.
+ * Not on Anvil: deployment.test.ts (Ignition would keep a journal for chain 31337 in
+ * ignition/deployments/ and reconcile each run against the last), the gas tables (their figures are
+ * EDR's, see docs/benchmarks.md), and tests without a chain or with the embedded one only (engine, demo).
  *
  *   npm run test:anvil            # both groups
  */
@@ -16,11 +17,18 @@ import { spawn } from "node:child_process";
 import { freePort, startNode } from "../web/localChain.js";
 
 /**
- * Tests run through Hardhat's `anvil` network (they deploy what they use; no loadFixture). Sends
- * return once mined, as on EDR (scripts/test/minedOnReturn.ts).
+ * Tests run through Hardhat's `anvil` network: every contract test but the deployment and gas ones.
+ * All share the one node (each deploys what it uses); sends return once mined, as on EDR
+ * (scripts/test/minedOnReturn.ts).
  */
 export const NETWORK_TESTS = [
   "test/scripts/minedOnReturn.test.ts",
+  "test/recognitionRegistry.test.ts",
+  "test/capacityRegistry.test.ts",
+  "test/needRegistry.test.ts",
+  "test/registryLogs.test.ts",
+  "test/safeSignatures.test.ts",
+  "test/rounds.test.ts",
   "test/ledger.test.ts",
   "test/ledgerSignatures.test.ts",
   "test/ledgerIntegration.test.ts",
