@@ -4,6 +4,7 @@
  * gap heatmaps (district × sector), flows provider → district, then per-round tables.
  */
 import type { Address } from "viem";
+import { escapeHtml } from "../../sdk/audit/index.js";
 import type { DemoOrganization, DemoResult, DemoRound } from "./model.js";
 import { coverageBySector, formatUnits, overallCoverage, percent, residualGaps } from "./summary.js";
 
@@ -19,10 +20,6 @@ function colorOf(sector: string, index: number): string {
   return SECTOR_COLORS[sector] ?? FALLBACK_COLORS[index % FALLBACK_COLORS.length];
 }
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
 
 function nameOf(orgs: readonly DemoOrganization[], address: Address): string {
   const a = address.toLowerCase();
@@ -162,7 +159,7 @@ function roundSection(result: DemoResult, round: DemoRound): string {
   const gasTotal = g.open + g.commit + g.deliver + g.confirm + g.other;
   const bad = v.commitments.filter((c) => c.status !== "match");
   return `<section>
-<h2>Round ${round.round} <small>snapshot block ${round.snapshotBlock}</small></h2>
+<h2>Round ${round.round} <small>snapshot block ${round.snapshotBlock} · <a href="audit-round-${round.round}.html">audit report</a> · <a href="iati-round-${round.round}.xml">IATI XML</a> · <a href="hxl-round-${round.round}.csv">HXL</a></small></h2>
 <ul>${round.narrative.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>
 <p class="${bad.length ? "warn" : "ok"}">Verification: ${Object.entries(v.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(", ")}${bad.length ? ` — flagged: ${bad.map((c) => `${escapeHtml(nameOf(result.organizations, c.provider))} (capacity ${c.capacityId}, ${c.status})`).join(", ")}` : ""}</p>
 <div class="row"><div><h3>Residual need after receipts</h3>${gapHeatmap(round)}</div>
@@ -199,7 +196,7 @@ ${coverageChart(result)}
 <p>After round ${last?.round ?? "-"}: ${last ? overallCoverage(coverageBySector(last.needsAfter)) : 0}% of needs met (mean of sectors).</p>
 ${result.rounds.map((r) => roundSection(result, r)).join("\n")}
 <h2>Organizations</h2>${orgTable}
-<p class="meta">Exports per round: out/audit-round-N.json (AuditReport), out/iati-round-N.json (IATI-like activities), out/hxl-round-N.csv and out/hxl-gaps-round-N.csv (HXL).</p>
+<p class="meta">Per round: out/audit-round-N.html (the audit report), out/iati-round-N.xml (IATI 2.03 activities), out/hxl-round-N.csv and out/hxl-gaps-round-N.csv (HXL), out/audit-round-N.json (AuditReport).</p>
 </body></html>
 `;
 }

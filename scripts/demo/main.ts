@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the cyclone-response scenario end to end on the embedded Hardhat chain (in-process
- * EDR, nothing to set up). Prints every round and writes out/report.html plus the auditor exports
- * (out/audit-round-N.json, out/iati-round-N.json, out/hxl-round-N.csv, out/hxl-gaps-round-N.csv).
+ * EDR, nothing to set up). Prints every round and writes out/report.html plus, per round, the audit
+ * report out/audit-round-N.html and the auditor exports (out/iati-round-N.xml, out/hxl-round-N.csv,
+ * out/hxl-gaps-round-N.csv, out/audit-round-N.json).
  *
  * Environment: FA_DEMO_SCENARIO (default examples/cyclone.json), FA_DEMO_ROUNDS (default 3),
  * FA_DEMO_OUT (default out).

@@ -1,19 +1,13 @@
 /**
- * Auditor exports (docs/audit.md): a round's AuditReport (sdk/chain) as IATI-like activities and
- * HXL-tagged CSV, for the tools humanitarian coordination already uses. Pure and browser-safe.
+ * Auditor exports (docs/audit.md): a round's AuditReport (sdk/chain) as IATI 2.03 activity XML,
+ * HXL-tagged CSV and a self-contained HTML audit report, for the tools humanitarian coordination
+ * already uses. Pure and browser-safe.
  */
-export type { ExportOptions, OrganizationInfo } from "./types.js";
+export type { ExportOptions, OrganizationInfo, CapacityInfo, UnitValue, DocumentLink } from "./types.js";
 export { clusterOf, type IatiSector } from "./clusters.js";
 export { adminLevels, type AdminLevels } from "./locations.js";
 export { resolveOrganization, type ResolvedOrganization } from "./organizations.js";
-export {
-  toIatiActivities,
-  IATI_TRANSACTION,
-  type IatiActivities,
-  type IatiActivity,
-  type IatiTransaction,
-  type IatiTransactionCode,
-  type IatiOrgRef,
-  type IatiLocation,
-} from "./iati.js";
-export { toHxlCsv, toHxlGapsCsv, csvField, HXL_FLOW_COLUMNS, HXL_GAP_COLUMNS } from "./hxl.js";
+export { toIatiXml, IATI_CODES, FA_IATI_NAMESPACE } from "./iati.js";
+export { toHxlCsv, toHxlGapsCsv, csvField, HXL_FLOW_COLUMNS, HXL_GAP_COLUMNS, type HxlColumns } from "./hxl.js";
+export { toAuditHtml, escapeHtml } from "./html.js";
+export { roundReferences, statusReason, protocolName, valueOf, leafId, type LeafReferences, type RoundReferences } from "./references.js";

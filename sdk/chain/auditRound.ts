@@ -9,8 +9,10 @@
  */
 import type { PublicClient } from "viem";
 import { fa1, type Protocol } from "../core/index.js";
+import { ChainError } from "./errors.js";
 import type {
   Address,
+  AuditEvent,
   AuditFlow,
   AuditReport,
   ContractAddresses,
@@ -28,6 +30,8 @@ import { readRoundLedger, type RoundLedger } from "./roundLedger.js";
 import { compareCommitments } from "./verifyRound.js";
 import { expectedCommitments } from "./commitRound.js";
 import { leafKey } from "./replayLogs.js";
+import type { ChainEvent } from "./fetchLogs.js";
+import { withRetry } from "./retry.js";
 
 export interface AuditRoundOptions {
   readonly contracts: ContractAddresses;
@@ -170,13 +174,73 @@ export function auditOf(snapshot: Snapshot, ledger: RoundLedger, round: bigint, 
     gaps: gapList,
     residualNeeds,
     verification,
+    events: ledgerEvents(ledger.events, round),
   };
+}
+
+const lowerAddress = (a: string) => a.toLowerCase() as Address;
+
+/** The round's ledger events as exports cite them, in chain order. Pure. */
+export function ledgerEvents(events: readonly ChainEvent[], round: bigint): AuditEvent[] {
+  const out: AuditEvent[] = [];
+  for (const e of events) {
+    if (e.contract !== "ledger" || e.args.round !== round) continue;
+    const at = { capacityId: e.args.capacityId as bigint, blockNumber: e.blockNumber, logIndex: e.logIndex, transactionHash: e.transactionHash };
+    switch (e.eventName) {
+      case "CommitmentMade":
+        out.push({ kind: "commitment", ...at, amount: e.args.total, account: lowerAddress(e.args.provider), root: e.args.root, protocolId: e.args.protocolId });
+        break;
+      case "CommitmentWithdrawn":
+        out.push({ kind: "withdrawal", ...at, amount: e.args.released });
+        break;
+      case "DeliveryRecorded":
+        out.push({ kind: "delivery", ...at, needId: e.args.needId, amount: e.args.amount, account: lowerAddress(e.args.recipient) });
+        break;
+      case "ReceiptConfirmed":
+        out.push({ kind: "receipt", ...at, needId: e.args.needId, amount: e.args.amount, account: lowerAddress(e.args.recipient) });
+        break;
+      case "Attested":
+        out.push({ kind: "attestation", ...at, account: lowerAddress(e.args.auditor), matches: e.args.matches, reportHash: e.args.reportHash });
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The audit with its dates: the round's opening time, the time of the block it was read up to and
+ * each event's block time (unix seconds). Exports need them (IATI dates, report periods). Pure.
+ */
+export function datedAudit(audit: AuditReport, openedAt: bigint, blockTimes: ReadonlyMap<bigint, bigint>): AuditReport {
+  const time = (block: bigint) => {
+    const t = blockTimes.get(block);
+    if (t === undefined) throw new ChainError("INVALID_INPUT", "block time missing", { block });
+    return t;
+  };
+  return { ...audit, openedAt, readAt: time(audit.toBlock), events: audit.events.map((e) => ({ ...e, timestamp: time(e.blockNumber) })) };
+}
+
+/** The blocks whose times `datedAudit` needs. */
+export function auditBlocks(audit: AuditReport): bigint[] {
+  return [...new Set([audit.toBlock, ...audit.events.map((e) => e.blockNumber)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Block number -> unix seconds, one `eth_getBlockByNumber` per block. */
+export async function readBlockTimes(client: PublicClient, blocks: readonly bigint[], retries?: number): Promise<Map<bigint, bigint>> {
+  const times = new Map<bigint, bigint>();
+  for (const blockNumber of blocks) {
+    const block = await withRetry(() => client.getBlock({ blockNumber }), { retries, what: `eth_getBlockByNumber(${blockNumber})` });
+    times.set(blockNumber, block.timestamp);
+  }
+  return times;
 }
 
 export async function auditRound(client: PublicClient, options: AuditRoundOptions): Promise<AuditReport> {
   const info = await roundInfo(client, options.contracts, options.round, options.retries);
   const snapshot = await readRoundSnapshot(client, { ...options, round: info.round });
   const ledger = await readRoundLedger(client, { ...options, round: info.round, snapshotBlock: info.snapshotBlock });
+  const audit = auditOf(snapshot, ledger, info.round, options.protocol);
+  const times = await readBlockTimes(client, auditBlocks(audit), options.retries);
   options.onProgress?.({ phase: "audit", done: 1, total: 1 });
-  return auditOf(snapshot, ledger, info.round, options.protocol);
+  return datedAudit(audit, info.openedAt, times);
 }

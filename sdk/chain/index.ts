@@ -30,4 +30,4 @@ export { openRound } from "./actions/rounds.js";
 export { commitRound, expectedCommitments, type CommitRoundOptions } from "./commitRound.js";
 export { recordDelivery, confirmReceipt, findLeaf, leafProof, type LeafWithProof, type LeafLookupOptions } from "./deliver.js";
 export { verifyRound, compareCommitments, type VerifyRoundOptions } from "./verifyRound.js";
-export { auditRound, auditOf, type AuditRoundOptions } from "./auditRound.js";
+export { auditRound, auditOf, datedAudit, auditBlocks, readBlockTimes, ledgerEvents, type AuditRoundOptions } from "./auditRound.js";

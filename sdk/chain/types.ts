@@ -286,4 +286,32 @@ export interface AuditReport {
   readonly residualNeeds: readonly ResidualNeed[];
   /** The verification of the round's commitments, included so an audit is self-contained. */
   readonly verification: VerifyReport;
+  /** The round's ledger events in chain order: the on-chain references behind every figure. */
+  readonly events: readonly AuditEvent[];
+  /** Unix seconds: when the round opened, and the time of `toBlock` (absent until `datedAudit` adds them). */
+  readonly openedAt?: bigint;
+  readonly readAt?: bigint;
+}
+
+/** One ledger event of a round, as exports cite it (transaction hash, block, what it recorded). */
+export interface AuditEvent {
+  readonly kind: "commitment" | "withdrawal" | "delivery" | "receipt" | "attestation";
+  readonly capacityId: bigint;
+  /** Deliveries and receipts. */
+  readonly needId?: bigint;
+  /** Commitment total, withdrawn (released) quantity, delivered or confirmed quantity. */
+  readonly amount?: bigint;
+  /** Provider (commitment), recipient (delivery, receipt) or auditor (attestation). */
+  readonly account?: Address;
+  /** Commitments: the committed root and protocol id. */
+  readonly root?: Hex;
+  readonly protocolId?: Hex;
+  /** Attestations: the auditor's verdict and its report hash. */
+  readonly matches?: boolean;
+  readonly reportHash?: Hex;
+  readonly blockNumber: bigint;
+  readonly logIndex: number;
+  readonly transactionHash: Hex;
+  /** Unix seconds of the block (set by `datedAudit`). */
+  readonly timestamp?: bigint;
 }

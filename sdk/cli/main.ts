@@ -130,11 +130,13 @@ function registerChainCommands(program: Command, io: Io, setExit: (code: number)
     });
   chainCommand(program, "audit", "committed, delivered and confirmed per organization, sector and location")
     .requiredOption("--round <n>", "round")
-    .option("--format <f>", "table | json | iati | hxl", "table")
+    .option("--format <f>", "table | json | iati-xml | hxl | html", "table")
+    .option("--export-config <file>", "JSON: organization names and IATI ids, unit values, explorer URL, location names (docs/audit.md)")
     .action(async (o) => io.out(await (await import("./chain/audit.js")).auditCommand(o)));
   chainCommand(program, "gaps", "unmet need per location x sector in a round")
     .requiredOption("--round <n>", "round")
     .option("--format <f>", "table | json | hxl", "table")
+    .option("--export-config <file>", "JSON: location names for the HXL export (docs/audit.md)")
     .action(async (o) => io.out(await (await import("./chain/audit.js")).gapsCommand(o)));
 }
 

@@ -4,11 +4,12 @@
  * users run them: a full round, and exit codes and one-line errors for bad input.
  */
 import { expect } from "chai";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, startNode, testNodeKind, type LocalNode } from "../../scripts/web/localChain.js";
 import { runFa } from "./runFa.js";
+import { iatiSchemaDir, validateIati } from "../helpers/iatiSchema.js";
 
 // Hardhat's default accounts (public test keys).
 const KEYS = [
@@ -77,9 +78,29 @@ describe(`fa chain commands (${testNodeKind()} node)`, function () {
     const [, tags, ...flows] = hxl.stdout.trim().split("\n");
     expect(tags).to.match(/^#/);
     expect(flows).to.have.length(2);
-    const iati = await runFa(["audit", "--round", "1", "--format", "iati"], env);
+    // IATI 2.03 XML: results always; transactions only with a configured unit value (--export-config).
+    const config = path.join(mkdtempSync(path.join(tmpdir(), "fa-export-")), "export.json");
+    writeFileSync(config, JSON.stringify({ organizations: { [ADDRESSES[0].toUpperCase().replace("0X", "0x")]: { name: "Water Co", ref: "XM-TEST-1", type: "21" } }, unitValues: { litre: { currency: "EUR", value: "0.01" } } }));
+    const iati = await runFa(["audit", "--round", "1", "--format", "iati-xml", "--export-config", config], env);
     expect(iati.code, iati.stderr).to.equal(0);
-    expect(JSON.stringify(JSON.parse(iati.stdout))).to.include('"code":"2"');
+    expect(iati.stdout).to.match(/^<\?xml version="1.0" encoding="UTF-8"\?>\s*<iati-activities version="2.03"/);
+    expect(iati.stdout).to.include("<iati-identifier>XM-TEST-1-FA31337-R1</iati-identifier>");
+    // 1000 litres committed over the leaves at 0.01 EUR a litre: the commitments add up to 10 EUR.
+    const committedValues = [...iati.stdout.matchAll(/<transaction-type code="2"\/>\s*<transaction-date [^>]*\/>\s*<value currency="EUR" value-date="\d{4}-\d\d-\d\d">([0-9.]+)<\/value>/g)].map((m) => Number(m[1]));
+    expect(committedValues.length).to.be.greaterThan(0);
+    expect(committedValues.reduce((a, b) => a + b, 0)).to.be.closeTo(10, 1e-9);
+    const schema = iatiSchemaDir();
+    if (schema !== undefined) expect((await validateIati(iati.stdout, schema)).errors).to.deep.equal([]);
+    const html = await runFa(["audit", "--round", "1", "--format", "html", "--export-config", config], env);
+    expect(html.code, html.stderr).to.equal(0);
+    expect(html.stdout).to.match(/^<!doctype html>[\s\S]*Audit report — round 1[\s\S]*Water Co/);
+    writeFileSync(config, JSON.stringify({ unitValues: { litre: { currency: "euro", value: "0.01" } } }));
+    const bad = await runFa(["audit", "--round", "1", "--format", "iati-xml", "--export-config", config], env);
+    expect(bad.code).to.equal(2);
+    expect(bad.stderr.trim()).to.match(/^--export-config: unitValues\.litre\.currency: /);
+    const format = await runFa(["audit", "--round", "1", "--format", "iati"], env);
+    expect(format.code).to.equal(2);
+    expect(format.stderr.trim()).to.equal('--format: expected table, json, iati-xml, hxl, html, got "iati"');
   });
 
   it("refuses an over-capacity commit with the contract's error, exit 2", async () => {

@@ -1,5 +1,8 @@
 /** A small hand-written AuditReport: two providers, three leaves, one tampered commitment. */
-import type { AuditReport, AuditFlow, VerifyReport } from "../../sdk/chain/types.js";
+import type { AuditEvent, AuditReport, AuditFlow, VerifyReport } from "../../sdk/chain/types.js";
+import { protocolIdToBytes32 } from "../../sdk/core/index.js";
+
+const FA1 = protocolIdToBytes32("fa-1");
 
 export const WATER_CO = "0x1000000000000000000000000000000000000001";
 export const FOOD_BANK = "0x2000000000000000000000000000000000000002";
@@ -18,14 +21,31 @@ const verification: VerifyReport = {
   snapshotBlock: 40n,
   protocol: "fa-1",
   commitments: [
-    { round: 2n, capacityId: 1n, provider: WATER_CO, status: "match", expected: { root: "0x01", total: 5000n }, committed: { root: "0x01", total: 5000n, protocolId: "0x66" } },
-    { round: 2n, capacityId: 2n, provider: FOOD_BANK, status: "mismatch", expected: { root: "0x02", total: 400n }, committed: { root: "0x03", total: 400n, protocolId: "0x66" } },
+    { round: 2n, capacityId: 1n, provider: WATER_CO, status: "match", expected: { root: "0x01", total: 5000n }, committed: { root: "0x01", total: 5000n, protocolId: FA1 } },
+    { round: 2n, capacityId: 2n, provider: FOOD_BANK, status: "mismatch", expected: { root: "0x02", total: 400n }, committed: { root: "0x03", total: 400n, protocolId: FA1 } },
     // Tampered and never delivered against: no flow, only a committed total.
-    { round: 2n, capacityId: 7n, provider: FOOD_BANK, status: "mismatch", expected: { root: "0x04", total: 900n }, committed: { root: "0x05", total: 900n, protocolId: "0x66" } },
+    { round: 2n, capacityId: 7n, provider: FOOD_BANK, status: "mismatch", expected: { root: "0x04", total: 900n }, committed: { root: "0x05", total: 900n, protocolId: FA1 } },
   ],
   counts: { match: 1, mismatch: 2, missing: 0, withdrawn: 0, unexpected: 0 },
   ok: false,
 };
+
+export const AUDITOR = "0x9000000000000000000000000000000000000009";
+const tx = (n: number) => `0x${n.toString(16).padStart(64, "0")}` as const;
+const at = (block: number, n: number) => ({ blockNumber: BigInt(block), logIndex: 0, transactionHash: tx(n), timestamp: 1_700_000_000n + BigInt(block) * 12n });
+
+/** The round's ledger events: commitments, a delivery in two steps, confirmations, an attestation. */
+const events: AuditEvent[] = [
+  { kind: "commitment", capacityId: 1n, amount: 5000n, account: WATER_CO, root: "0x01", protocolId: FA1, ...at(41, 1) },
+  { kind: "commitment", capacityId: 2n, amount: 400n, account: FOOD_BANK, root: "0x03", protocolId: FA1, ...at(42, 2) },
+  { kind: "commitment", capacityId: 7n, amount: 900n, account: FOOD_BANK, root: "0x05", protocolId: FA1, ...at(42, 3) },
+  { kind: "delivery", capacityId: 1n, needId: 1n, amount: 3000n, account: VILLAGE, ...at(43, 4) },
+  { kind: "delivery", capacityId: 1n, needId: 3n, amount: 1000n, account: SHELTER, ...at(44, 5) },
+  { kind: "delivery", capacityId: 1n, needId: 3n, amount: 500n, account: SHELTER, ...at(45, 6) },
+  { kind: "receipt", capacityId: 1n, needId: 1n, amount: 3000n, account: VILLAGE, ...at(46, 7) },
+  { kind: "receipt", capacityId: 1n, needId: 3n, amount: 1200n, account: SHELTER, ...at(47, 8) },
+  { kind: "attestation", capacityId: 7n, account: AUDITOR, matches: false, reportHash: tx(99), ...at(50, 9) },
+];
 
 export const audit: AuditReport = {
   chainId: 31337,
@@ -43,4 +63,7 @@ export const audit: AuditReport = {
   ],
   residualNeeds: [],
   verification,
+  events,
+  openedAt: 1_700_000_000n + 40n * 12n,
+  readAt: 1_700_000_000n + 60n * 12n,
 };

@@ -13,6 +13,10 @@ import { runDemo, type DemoConnection } from "../../scripts/demo/run.js";
 import type { DemoResult } from "../../scripts/demo/model.js";
 import { coverageBySector, overallCoverage } from "../../scripts/demo/summary.js";
 import { renderReport } from "../../scripts/demo/html.js";
+import { roundExportOptions } from "../../scripts/demo/outputs.js";
+import { toAuditHtml, toHxlCsv, toHxlGapsCsv, toIatiXml } from "../../sdk/audit/index.js";
+import { iatiSchemaDir, MISSING_SCHEMA, validateIati } from "../helpers/iatiSchema.js";
+import { hxlProblem } from "./hxlDictionary.js";
 
 const scenario: Scenario = parseScenario(JSON.parse(await readFile("examples/cyclone.json", "utf8")));
 
@@ -144,6 +148,43 @@ describe("npm run demo (cyclone response)", function () {
     for (const r of first.rounds) expect(r.audit.flows.some((f) => f.recipient === sybil.address)).to.equal(false);
   });
 
+  describe("IATI 2.03 XML of every round, against the standard's own schema", function () {
+    const dir = iatiSchemaDir();
+    before(function () {
+      if (dir === undefined) {
+        console.log(`      skipped: ${MISSING_SCHEMA}`);
+        this.skip();
+      }
+    });
+    it("validates for every round, with one activity per provider", async () => {
+      for (const [i, r] of first.rounds.entries()) {
+        const xml = toIatiXml(r.audit, { ...roundExportOptions(first, i), generatedAt: new Date() });
+        const result = await validateIati(xml, dir!);
+        expect(result.errors, `round ${r.round}`).to.deep.equal([]);
+        expect(result.valid).to.equal(true);
+        const providers = new Set(r.verify.commitments.map((c) => c.provider));
+        expect(xml.match(/<iati-activity /g)!.length, `round ${r.round}`).to.equal(providers.size);
+        // In-kind only: no unit values are configured in the demo, so no transaction (no litre in a currency field).
+        expect(xml).to.not.include("<transaction");
+      }
+    });
+  });
+
+  it("writes HXL with dictionary hashtags and an audit report for every round", () => {
+    for (const [i, r] of first.rounds.entries()) {
+      const options = roundExportOptions(first, i);
+      for (const csv of [toHxlCsv(r.audit, options), toHxlGapsCsv(r.audit, options)]) {
+        const [, tags] = csv.split("\r\n");
+        for (const tag of tags.split(",").filter((t) => t !== "")) expect(hxlProblem(tag), tag).to.equal(undefined);
+      }
+      const report = toAuditHtml(r.audit, options);
+      expect(report).to.include(`Audit report — round ${r.round}`);
+      expect(report).to.include("Beira");
+    }
+    const round2 = toAuditHtml(first.rounds[1].audit, roundExportOptions(first, 1));
+    expect(round2).to.include("committed root differs from the root fa-1 yields");
+  });
+
   it("renders a self-contained HTML report with its three charts", () => {
     const html = renderReport(first);
     expect(html).to.match(/^<!doctype html>/);
@@ -171,9 +212,12 @@ describe("npm run demo (the command)", function () {
       expect(stdout).to.include("=== Round 3");
       expect(stdout).to.include("mismatch");
       const files = (await readdir(out)).sort();
-      expect(files).to.include.members(["report.html", "audit-round-1.json", "iati-round-3.json", "hxl-round-2.csv", "hxl-gaps-round-3.csv"]);
-      const iati = JSON.parse(await readFile(path.join(out, "iati-round-2.json"), "utf8"));
-      expect(iati.activities.some((a: { "fa:verification"?: string }) => a["fa:verification"] === "mismatch")).to.equal(true);
+      expect(files).to.include.members(["report.html", "audit-round-1.json", "iati-round-3.xml", "hxl-round-2.csv", "hxl-gaps-round-3.csv", "audit-round-2.html"]);
+      const iati = await readFile(path.join(out, "iati-round-2.xml"), "utf8");
+      expect(iati).to.match(/<fa:commitment [^>]*status="mismatch"/);
+      expect(iati).to.include('<document-link url="audit-round-2.html" format="text/html">');
+      const report = await readFile(path.join(out, "audit-round-2.html"), "utf8");
+      expect(report).to.include('href="iati-round-2.xml"');
     } finally {
       await rm(out, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@
  * through the dapp's UI only. Runs with `npm run test:e2e` (FA_E2E=1); skipped inside `npm test`.
  * Screenshots: every step to test-results/; with FA_DOCS_SCREENSHOTS=1 also the four pages to docs/screenshots/.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -11,6 +11,7 @@ import { expect } from "chai";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { freePort, startNode, deployAndSeed, waitFor, type LocalNode } from "../../scripts/web/localChain.js";
 import { DEV_ACCOUNTS } from "../../scripts/web/seed.js";
+import { iatiSchemaDir, validateIati } from "../helpers/iatiSchema.js";
 
 const root = new URL("../../", import.meta.url);
 const resultsDir = new URL("test-results/", root);
@@ -178,6 +179,23 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     await row.getByText("✓ match").waitFor();
     expect(await row.innerText()).to.contain("5,000"); // delivered and confirmed to Buzi
     await shot("audit", "audit");
+  });
+
+  it("exports the round from the audit view: IATI 2.03 XML that validates, the HTML audit report", async () => {
+    await go("audit");
+    const download = async (button: string) => {
+      const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
+      return { name: file.suggestedFilename(), text: await readFile((await file.path())!, "utf8") };
+    };
+    const iati = await download("IATI 2.03 XML");
+    expect(iati.name).to.match(/^fa-round-\d+-iati\.xml$/);
+    expect(iati.text).to.match(/<iati-activities version="2\.03"[\s\S]*<result type="1">/);
+    const schema = iatiSchemaDir();
+    if (schema !== undefined) expect((await validateIati(iati.text, schema)).errors).to.deep.equal([]);
+    const report = await download("Audit report (HTML)");
+    expect(report.text).to.match(/^<!doctype html>[\s\S]*Audit report — round \d+[\s\S]*match/);
+    const hxl = await download("Flows CSV (HXL)");
+    expect(hxl.text.split("\r\n")[1]).to.match(/^#date\+start,/);
   });
 
   it("explains a reverted transaction with its decoded custom error", async () => {

@@ -1,6 +1,8 @@
 /** `fa verify`, `fa audit`, `fa gaps`: auditor views of a round, from the chain alone. */
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
 import { auditRound, readRoundSnapshot, verifyRound, type AuditReport } from "../../chain/index.js";
-import { toHxlCsv, toHxlGapsCsv, toIatiActivities } from "../../audit/index.js";
+import { toAuditHtml, toHxlCsv, toHxlGapsCsv, toIatiXml, type ExportOptions } from "../../audit/index.js";
 import { UserError } from "../errors.js";
 import { renderTable } from "../table.js";
 import type { ChainFlags } from "./context.js";
@@ -55,36 +57,71 @@ function auditTable(report: AuditReport): string {
   return parts.join("\n");
 }
 
-/**
- * Auditor exports (sdk/audit, docs/audit.md): IATI-like activities (JSON) and HXL-tagged CSV. A
- * commitment whose leaves are unknown (root not the protocol's) exports with the capacity's sector,
- * unit and location from the round's snapshot.
- */
-function exportAudit(report: AuditReport, format: "iati" | "hxl", capacities: Record<string, { sector: string; unit: string; location: string }>): string {
-  return format === "iati" ? toJson(toIatiActivities(report, { capacities })) : toHxlCsv(report, { capacities }).trimEnd();
+const AUDIT_FORMATS = ["table", "json", "iati-xml", "hxl", "html"] as const;
+type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+const ExportConfig = z
+  .object({
+    reporter: z.object({ ref: z.string().min(1), name: z.string().min(1), type: z.string().regex(/^[0-9]{2}$/) }).strict().optional(),
+    organizations: z
+      .record(z.string().regex(/^0x[0-9a-fA-F]{40}$/), z.object({ name: z.string().optional(), ref: z.string().min(1).optional(), type: z.string().regex(/^[0-9]{2}$/).optional() }).strict())
+      .optional(),
+    unitValues: z.record(z.string().min(1), z.object({ currency: z.string().regex(/^[A-Z]{3}$/), value: z.string().regex(/^[0-9]+(\.[0-9]+)?$/) }).strict()).optional(),
+    explorer: z.url().optional(),
+    locationNames: z.record(z.string().min(1), z.string()).optional(),
+  })
+  .strict();
+
+/** `--export-config FILE`: organization names and IATI identifiers, unit values, explorer, location names (docs/audit.md). */
+async function readExportConfig(path: string | undefined): Promise<ExportOptions> {
+  if (path === undefined) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new UserError(`--export-config: cannot read ${path} as JSON: ${(error as Error).message}`);
+  }
+  const parsed = ExportConfig.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError(`--export-config: ${issue.path.join(".") || "(top level)"}: ${issue.message}`);
+  }
+  const { organizations, ...rest } = parsed.data;
+  return {
+    ...rest,
+    ...(organizations ? { organizations: Object.fromEntries(Object.entries(organizations).map(([a, o]) => [a.toLowerCase(), o])) } : {}),
+  };
 }
 
-export async function auditCommand(flags: ChainFlags & { round?: string; format?: string }): Promise<string> {
+/**
+ * Auditor exports (sdk/audit, docs/audit.md): IATI 2.03 XML, HXL-tagged CSV, the HTML audit report.
+ * A commitment whose leaves are unknown (root not the protocol's) exports with the capacity's
+ * sector, unit and location from the round's snapshot.
+ */
+export async function auditCommand(flags: ChainFlags & { round?: string; format?: string; exportConfig?: string }): Promise<string> {
   const round = parseBigint("--round", flags.round, 1n);
-  const format = flags.json ? "json" : (flags.format ?? "table");
-  if (!["table", "json", "iati", "hxl"].includes(format)) throw new UserError(`--format: expected table, json, iati or hxl, got ${JSON.stringify(format)}`);
+  const format = (flags.json ? "json" : (flags.format ?? "table")) as AuditFormat;
+  if (!AUDIT_FORMATS.includes(format)) throw new UserError(`--format: expected ${AUDIT_FORMATS.join(", ")}, got ${JSON.stringify(format)}`);
+  const config = await readExportConfig(flags.exportConfig);
   const { clients, read } = await session(flags, false);
   const report = await auditRound(clients.publicClient as never, { ...read, round });
-  if (format === "iati" || format === "hxl") {
-    const snapshot = await readRoundSnapshot(clients.publicClient as never, { ...read, round, crossCheck: false });
-    const capacities = Object.fromEntries(snapshot.capacities.map((c) => [c.id.toString(), { sector: c.sector, unit: c.unit, location: c.location }]));
-    return exportAudit(report, format, capacities);
-  }
-  return format === "json" ? toJson(report) : auditTable(report);
+  if (format === "json") return toJson(report);
+  if (format === "table") return auditTable(report);
+  const snapshot = await readRoundSnapshot(clients.publicClient as never, { ...read, round, crossCheck: false });
+  const capacities = Object.fromEntries(snapshot.capacities.map((c) => [c.id.toString(), { sector: c.sector, unit: c.unit, location: c.location }]));
+  const options: ExportOptions = { ...config, capacities, ledger: read.contracts.ledger };
+  if (format === "iati-xml") return toIatiXml(report, { ...options, generatedAt: new Date() }).trimEnd();
+  if (format === "hxl") return toHxlCsv(report, options).trimEnd();
+  return toAuditHtml(report, options).trimEnd();
 }
 
-export async function gapsCommand(flags: ChainFlags & { round?: string; format?: string }): Promise<string> {
+export async function gapsCommand(flags: ChainFlags & { round?: string; format?: string; exportConfig?: string }): Promise<string> {
   const round = parseBigint("--round", flags.round, 1n);
   const format = flags.json ? "json" : (flags.format ?? "table");
   if (!["table", "json", "hxl"].includes(format)) throw new UserError(`--format: expected table, json or hxl, got ${JSON.stringify(format)}`);
   const { clients, read } = await session(flags, false);
   const report = await auditRound(clients.publicClient as never, { ...read, round });
-  if (format === "hxl") return toHxlGapsCsv(report).trimEnd();
+  if (format === "hxl") return toHxlGapsCsv(report, await readExportConfig(flags.exportConfig)).trimEnd();
   if (format === "json") return toJson({ round: report.round, snapshotBlock: report.snapshotBlock, gaps: report.gaps });
   const rows = report.gaps.map((g) => [g.location || "(any)", g.sector, g.unit, ...[g.needed, g.committed, g.confirmed, g.gap].map(String)]);
   return `unmet need in round ${round}, by location × sector (largest gap first)\n${renderTable([{ header: "location" }, { header: "sector" }, { header: "unit" }, right("needed"), right("committed"), right("confirmed"), right("gap")], rows)}`;

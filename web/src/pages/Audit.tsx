@@ -1,9 +1,10 @@
-import { useDeployment, useRoundComputation, useRoundLedger, useRounds, useSnapshot } from "../state.js";
+import { useState } from "react";
+import { useClient, useDeployment, useRoundComputation, useRoundLedger, useRounds, useSnapshot } from "../state.js";
 import { nameOf, shortAddress } from "../chain/deployment.js";
 import { checkCommitments, type VerificationStatus } from "../chain/verify.js";
 import { download, fmt } from "../lib/format.js";
-import { auditOf } from "../../../sdk/chain/index.js";
-import { toHxlCsv, toHxlGapsCsv, toIatiActivities, type ExportOptions } from "../../../sdk/audit/index.js";
+import { auditBlocks, auditOf, datedAudit, readBlockTimes, type AuditReport } from "../../../sdk/chain/index.js";
+import { toAuditHtml, toHxlCsv, toHxlGapsCsv, toIatiXml, type ExportOptions } from "../../../sdk/audit/index.js";
 import { Loading, Problem } from "../components/Status.js";
 import { RoundPicker, useRoundChoice } from "../components/RoundPicker.js";
 
@@ -15,6 +16,9 @@ export function StatusBadge({ status }: { status: VerificationStatus }) {
 
 export function Audit() {
   const d = useDeployment();
+  const client = useClient();
+  const [exporting, setExporting] = useState<string | undefined>();
+  const [exportError, setExportError] = useState<string | undefined>();
   const rounds = useRounds();
   const [round, setRound] = useRoundChoice();
   const info = rounds.data?.rounds.find((r) => r.round === round);
@@ -36,8 +40,22 @@ export function Audit() {
   const audit = auditOf(snapshot.data.sdk, ledger.data.sdk, round);
   const exportOptions: ExportOptions = {
     organizations: Object.fromEntries(Object.entries(d.names).map(([a, name]) => [a.toLowerCase(), { name }])),
+    capacities: Object.fromEntries(snapshot.data.sdk.capacities.map((c) => [c.id.toString(), { sector: c.sector, unit: c.unit, location: c.location }])),
+    ledger: d.contracts.ledger,
   };
-  const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x), 2);
+  // The exports carry dates (IATI activity dates, report periods): the block times are read on demand.
+  const exportAs = async (name: string, make: (dated: AuditReport) => string, type: string) => {
+    setExporting(name);
+    setExportError(undefined);
+    try {
+      const dated = datedAudit(audit, info!.openedAt, await readBlockTimes(client, auditBlocks(audit)));
+      download(name, make(dated), type);
+    } catch (e) {
+      setExportError(`${name}: ${(e as Error).message}`);
+    } finally {
+      setExporting(undefined);
+    }
+  };
   const mismatches = checks.filter((c) => c.status === "mismatch").length;
 
   return (
@@ -52,10 +70,14 @@ export function Audit() {
         <div className="stat"><span className="k">Mismatches</span><span className={`v ${mismatches ? "bad" : ""}`}>{mismatches}</span></div>
         <div className="stat"><span className="k">Export</span>
           <div className="row">
-            <button onClick={() => download(`fa-round-${round}-flows.hxl.csv`, toHxlCsv(audit, exportOptions))}>Flows CSV (HXL)</button>
-            <button onClick={() => download(`fa-round-${round}-gaps.hxl.csv`, toHxlGapsCsv(audit))}>Gaps CSV (HXL)</button>
-            <button onClick={() => download(`fa-round-${round}-iati.json`, json(toIatiActivities(audit, exportOptions)), "application/json")}>IATI JSON</button>
-          </div></div>
+            <button disabled={exporting !== undefined} onClick={() => exportAs(`fa-round-${round}-audit.html`, (a) => toAuditHtml(a, exportOptions), "text/html")}>Audit report (HTML)</button>
+            <button disabled={exporting !== undefined} onClick={() => exportAs(`fa-round-${round}-flows.hxl.csv`, (a) => toHxlCsv(a, exportOptions), "text/csv")}>Flows CSV (HXL)</button>
+            <button disabled={exporting !== undefined} onClick={() => exportAs(`fa-round-${round}-gaps.hxl.csv`, (a) => toHxlGapsCsv(a, exportOptions), "text/csv")}>Gaps CSV (HXL)</button>
+            <button disabled={exporting !== undefined} onClick={() => exportAs(`fa-round-${round}-iati.xml`, (a) => toIatiXml(a, { ...exportOptions, generatedAt: new Date() }), "application/xml")}>IATI 2.03 XML</button>
+          </div>
+          {exporting && <div className="small muted" role="status">Reading block times for {exporting}…</div>}
+          {exportError && <div className="small error" role="alert">{exportError}</div>}
+        </div>
       </section>
       <section className="card" aria-labelledby="commit-title">
         <h2 id="commit-title">Commitments</h2>
