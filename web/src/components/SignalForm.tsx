@@ -5,6 +5,7 @@ import type { TimeWindow } from "../../../sdk/core/index.js";
 import { useDeployment } from "../state.js";
 import { useActions } from "../actions.js";
 import * as calls from "../chain/calls.js";
+import { clearDraft, loadDraft, saveDraft } from "../lib/drafts.js";
 import { toSeconds, validateSignal, type SignalFields as Fields } from "../lib/validation.js";
 import type { ChainCapacity, ChainNeed } from "../chain/snapshot.js";
 
@@ -33,12 +34,25 @@ function fieldsOf(x: ChainCapacity | ChainNeed): Fields {
   };
 }
 
-export function SignalForm({ kind, existing }: { kind: "capacity" | "need"; existing: readonly (ChainCapacity | ChainNeed)[] }) {
+export function SignalForm({ kind, me, existing }: { kind: "capacity" | "need"; me: Address; existing: readonly (ChainCapacity | ChainNeed)[] }) {
   const d = useDeployment();
   const { run } = useActions();
-  const [f, setF] = useState<Fields>(EMPTY);
-  const [target, setTarget] = useState("new");
+  // A half-filled form is this account's draft: kept across reloads, never shown to another account.
+  const draftKind = `${kind}-form`;
+  const [stored] = useState(() => loadDraft<{ f: Fields; target: string }>(d.chainId, me, draftKind)?.value);
+  const [f, setFState] = useState<Fields>(stored?.f ?? EMPTY);
+  const [target, setTargetState] = useState(stored?.target ?? "new");
   const [touched, setTouched] = useState(false);
+  const keep = (nextF: Fields, nextTarget: string) => {
+    setFState(nextF);
+    setTargetState(nextTarget);
+    const pristine = nextTarget === "new" ? JSON.stringify(nextF) === JSON.stringify(EMPTY)
+      : (() => { const x = existing.find((c) => c.id === nextTarget); return x !== undefined && JSON.stringify(nextF) === JSON.stringify(fieldsOf(x)); })();
+    if (pristine) clearDraft(d.chainId, me, draftKind);
+    else saveDraft(d.chainId, me, draftKind, { f: nextF, target: nextTarget }, nextTarget);
+  };
+  const setF = (next: Fields) => keep(next, target);
+  const setTarget = (next: string) => keep(f, next);
   const errors = validateSignal(f, kind);
   const ok = Object.keys(errors).length === 0;
   const id = (k: string) => `${kind}-${k}`;
@@ -60,7 +74,7 @@ export function SignalForm({ kind, existing }: { kind: "capacity" | "need"; exis
       action = target === "new" ? calls.declareNeed(d, base) : calls.updateNeed(d, BigInt(target), base);
     }
     const label = target === "new" ? `Declare ${kind}` : `Update ${kind} #${target}`;
-    if (await run(label, action.call, action.signed)) { setF(EMPTY); setTarget("new"); setTouched(false); }
+    if (await run(label, action.call, action.signed)) { keep(EMPTY, "new"); setTouched(false); }
   }
 
   const err = (k: keyof Fields) => (touched || f[k] !== EMPTY[k]) && errors[k] ? <span id={id(k) + "-err"} className="error small">{errors[k]}</span> : null;
@@ -70,7 +84,7 @@ export function SignalForm({ kind, existing }: { kind: "capacity" | "need"; exis
     <form className="signal-form" onSubmit={submit} noValidate aria-label={`${kind === "capacity" ? "Capacity" : "Need"} form`}>
       <div className="row">
         <label className="field grow"><span>Action</span>
-          <select value={target} onChange={(e) => { setTarget(e.target.value); const x = existing.find((c) => c.id === e.target.value); setF(x ? fieldsOf(x) : EMPTY); }}>
+          <select value={target} onChange={(e) => { const x = existing.find((c) => c.id === e.target.value); keep(x ? fieldsOf(x) : EMPTY, e.target.value); }}>
             <option value="new">Declare a new {kind}</option>
             {existing.map((x) => <option key={x.id} value={x.id}>Update #{x.id} ({x.type}, {x.unit})</option>)}
           </select>
