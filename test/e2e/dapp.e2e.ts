@@ -74,6 +74,14 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     await page.getByTestId("account").waitFor();
   }
 
+  /** Switches the connected dev account in place (the address changes without a disconnect). */
+  async function switchDevAccount(index: number) {
+    const select = page.getByLabel("Switch dev account");
+    const option = select.locator("option", { hasText: new RegExp(`^Dev account #${index} `) });
+    await select.selectOption(await option.getAttribute("value"));
+    await page.getByTestId("account").filter({ hasText: await option.innerText().then((t) => t.split(" · ")[1]) }).waitFor();
+  }
+
   async function go(hash: string) {
     await page.goto(`${appUrl}#/${hash}`);
   }
@@ -180,8 +188,9 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     expect(await page.getByLabel("Points for partner 1").inputValue()).to.equal("99");
     await page.getByTestId("unsaved").waitFor();
     // The reported bug: switching to Beira must show Beira's own recognition, not Sofala's draft.
-    page.once("dialog", (dialog) => void dialog.accept());
-    await connectAs(4);
+    // Switched inside the wallet (no disconnect in between), as the report did with a browser wallet.
+    await switchDevAccount(4);
+    expect(await page.getByTestId("account").innerText()).to.contain("Beira Health Alliance");
     const warning = page.getByTestId("toast-warning").last();
     expect(await warning.innerText()).to.contain("Sofala Water Trust's unpublished recognition changes were not carried over to Beira Health Alliance");
     expect(await page.getByLabel("Points for partner 1").inputValue()).to.equal("50");

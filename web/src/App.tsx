@@ -130,7 +130,7 @@ function Wallet() {
   const d = useDeployment();
   const { address, connector, isConnected } = useAccount();
   const { connectors, connectAsync, isPending } = useConnect();
-  const { disconnect } = useDisconnect();
+  const { disconnect, disconnectAsync } = useDisconnect();
   const { mode, setMode } = useActions();
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -144,6 +144,8 @@ function Wallet() {
       setProblem(connectProblem(error));
     }
   }
+  const injectedConnectors = connectors.filter((c) => c.type !== "dev-account");
+  const devConnectors = connectors.filter((c) => c.type === "dev-account");
   const devSigns = d.devAccounts.find((a) => a.address.toLowerCase() === address?.toLowerCase())?.signs !== false;
   const canSign = connector?.type !== "dev-account" || devSigns;
   useEffect(() => { if (!canSign && mode === "sign") setMode("send"); }, [canSign, mode, setMode]);
@@ -169,12 +171,23 @@ function Wallet() {
           {connector?.type === "dev-account" && <span className="badge dev">DEV</span>}
           {nameOf(d, address)}
         </span>
+        {connector?.type === "dev-account" && (
+          // Like switching accounts inside a wallet: the address changes without disconnecting.
+          <label className="mode"><span className="sr-only">Switch dev account</span>
+            <select aria-label="Switch dev account" value={connector.uid} onChange={async (e) => {
+              const next = devConnectors.find((c) => c.uid === e.target.value);
+              if (!next) return;
+              await connectWith(next);
+              await disconnectAsync({ connector });
+            }}>
+              {devConnectors.map((c) => <option key={c.uid} value={c.uid}>{c.name}</option>)}
+            </select>
+          </label>
+        )}
         <button className="ghost" onClick={() => disconnect()}>Disconnect</button>
       </div>
     );
   }
-  const injectedConnectors = connectors.filter((c) => c.type !== "dev-account");
-  const devConnectors = connectors.filter((c) => c.type === "dev-account");
   // The generic "injected" connector needs window.ethereum; EIP-6963 wallets announce themselves.
   const hasInjected = typeof window !== "undefined" && (window as { ethereum?: unknown }).ethereum !== undefined;
   const walletConnectors = injectedConnectors.filter((c) => c.id !== "injected" || hasInjected);
