@@ -9,10 +9,12 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect } from "chai";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { encodeFunctionData } from "viem";
+import { encodeFunctionData, type Abi } from "viem";
 import { freePort, startNode, deployAndSeed, waitFor, type LocalNode } from "../../scripts/web/localChain.js";
 import type { Deployment } from "../../scripts/web/deploy.js";
 import { roundsAbi } from "../../web/src/chain/abi.js";
+import { abis, actionSpecs } from "../../sdk/chain/index.js";
+import { FA1_BYTES32 } from "../../web/src/chain/verify.js";
 import { TOAST_MS } from "../../web/src/lib/toastTiming.js";
 import { DEV_ACCOUNTS } from "../../scripts/web/seed.js";
 
@@ -337,6 +339,39 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     await waitFor("round 2 on the page", async () => (await page.locator(".lede").first().innerText()).includes("round 2"), 20_000);
     await block.getByRole("button", { name: /Commit this round/ }).click();
     await expectSuccess("commit in round 2");
+  });
+
+  it("never adds different units: totals per sector and unit, a sector filter, every cell names its unit", async () => {
+    await go("overview");
+    const totals = page.getByTestId("unit-totals");
+    await totals.waitFor();
+    expect(await totals.getByTestId("total-WASH-litre").innerText()).to.contain("litre");
+    expect(await totals.getByTestId("total-Health-kit").innerText()).to.contain("kit");
+    expect(await page.getByTestId("needs-met").innerText()).to.not.match(/of [\d,]+ units/); // the old sum over litres and kits
+    expect(await page.getByTestId("gap-MZ-P-01-WASH").innerText()).to.match(/litre short/);
+    expect(await page.getByTestId("gap-MZ-P-01-Health").innerText()).to.match(/kit short/);
+    await page.getByTestId("coverage-litre").waitFor();
+    await shot("overview-units");
+    await page.getByTestId("sector-filter").selectOption("Health");
+    await waitFor("the Health filter", async () => (await page.getByTestId("unit-totals").getByRole("row").count()) === 2, 5_000);
+    expect(await page.getByTestId("gap-MZ-P-01-WASH").count()).to.equal(0);
+    expect(await page.getByTestId("coverage-litre").count()).to.equal(0);
+    await page.getByTestId("sector-filter").selectOption("");
+  });
+
+  it("leaves a commitment that does not match FA-1 out of coverage", async () => {
+    // Sofala Water Trust commits a made-up root for round 2, straight to the ledger (not via the dapp).
+    const spec = actionSpecs.Commit;
+    const args = spec.direct({ round: 2n, capacityId: 1n, root: `0x${"ab".repeat(32)}`, total: 1_000n, protocolId: FA1_BYTES32 });
+    const data = encodeFunctionData({ abi: abis[spec.contract] as Abi, functionName: spec.functionName, args: args as readonly unknown[] });
+    await rpc("eth_sendTransaction", [{ from: DEV_ACCOUNTS[0], to: deployment.contracts[spec.contract], data }]);
+    await go("overview");
+    const excluded = page.getByTestId("coverage-excluded");
+    await excluded.waitFor({ timeout: 10_000 });
+    expect(await excluded.innerText()).to.contain("Not counted: 1 commitment that does not match FA-1");
+    const litre = await page.getByTestId("coverage-litre").innerText();
+    expect(litre).to.match(/Round 2\s*0 \/ 0 \/ 0 litre/);
+    await shot("coverage-excludes-mismatch");
   });
 
   it("says so when the chain's RPC node stops answering", async () => {

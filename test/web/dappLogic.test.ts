@@ -12,6 +12,7 @@ import { ContractFunctionRevertedError, RpcRequestError, UserRejectedRequestErro
 import { MAX_QUANTITY } from "../../web/src/lib/validation.js";
 import { clearDraft, clearDrafts, draftKinds, loadDraft, saveDraft } from "../../web/src/lib/drafts.js";
 import { staleReason } from "../../web/src/lib/stale.js";
+import { coverageByUnit, gapCells, totalsBySectorUnit } from "../../web/src/lib/units.js";
 
 const P = "0x00000000000000000000000000000000000000a1" as Address;
 const R = "0x00000000000000000000000000000000000000b2" as Address;
@@ -193,5 +194,41 @@ describe("dapp: signing with an account the node only impersonates", () => {
     const h = humanError(raw);
     expect(h.title).to.match(/^The local node cannot sign for this account: it only impersonates it/);
     expect(h.title).to.not.contain("Unknown account");
+  });
+});
+
+describe("dapp: honest units (never add litres to kits)", () => {
+  const needs = [
+    { id: "1", recipient: R, type: "WASH", unit: "litre", quantity: 60n, location: "MZ-P-01" },
+    { id: "2", recipient: S, type: "WASH", unit: "litre", quantity: 80n, location: "MZ-P-01" },
+    { id: "3", recipient: S, type: "Health", unit: "kit", quantity: 5n, location: "MZ-P-01" },
+    { id: "4", recipient: S, type: "WASH", unit: "jerrycan", quantity: 7n, location: "MZ-P-01" },
+  ];
+  const allocations = [
+    { capacity: "1", need: "1", provider: P, recipient: R, amount: 60n, tier: 1 as const },
+    { capacity: "1", need: "2", provider: P, recipient: S, amount: 40n, tier: 2 as const },
+    { capacity: "2", need: "3", provider: P, recipient: S, amount: 5n, tier: 2 as const },
+  ];
+
+  it("totals per sector and unit, with needs fully met counted", () => {
+    expect(totalsBySectorUnit(needs, allocations)).to.deep.equal([
+      { sector: "Health", unit: "kit", need: 5n, allocated: 5n, needs: 1, met: 1 },
+      { sector: "WASH", unit: "jerrycan", need: 7n, allocated: 0n, needs: 1, met: 0 },
+      { sector: "WASH", unit: "litre", need: 140n, allocated: 100n, needs: 2, met: 1 },
+    ]);
+  });
+
+  it("keeps units apart inside one heatmap cell", () => {
+    const cells = gapCells(needs, { "1": 0n, "2": 40n, "3": 0n, "4": 7n });
+    const wash = cells.find((c) => c.sector === "WASH")!;
+    expect(wash.units).to.deep.equal([{ unit: "jerrycan", need: 7n, unmet: 7n }, { unit: "litre", need: 140n, unmet: 40n }]);
+  });
+
+  it("counts coverage per unit and leaves mismatched commitments out", () => {
+    const c = (unit: string, matches: boolean, total: bigint, withdrawn = false) => ({ unit, sector: "WASH", matches, withdrawn, total, delivered: 10n, confirmed: 5n });
+    expect(coverageByUnit([c("litre", true, 100n), c("litre", false, 1_000n), c("kit", true, 3n), c("litre", true, 50n, true)])).to.deep.equal({
+      units: [{ unit: "kit", committed: 3n, delivered: 10n, confirmed: 5n }, { unit: "litre", committed: 100n, delivered: 20n, confirmed: 10n }],
+      excluded: 1,
+    });
   });
 });

@@ -116,8 +116,8 @@ function AllocationsFor({ me }: { me: Address }) {
                           <td>{nameOf(d, a.recipient)}</td>
                           <td>#{a.need} · {fmt(need.quantity)} {need.unit} {need.location ?? ""}</td>
                           <td>Tier {a.tier} · weight {t ? pct(t.weight) : "—"}{a.amount === need.quantity ? <span className="badge">capped at need</span> : null}</td>
-                          <td className="num">{fmt(a.amount)}</td>
-                          <td className="num">{fmt(delivered)}</td>
+                          <td className="num">{fmt(a.amount)} {c.unit}</td>
+                          <td className="num">{fmt(delivered)} {c.unit}</td>
                           <td>{fresh && committed && !committed.withdrawn && check?.status === "match" && delivered < a.amount
                             ? <DeliverForm max={a.amount - delivered} label={`Deliver to ${nameOf(d, a.recipient)}`} onSubmit={(amount) => {
                                 const p = proofOf(computation, c.id, a.need);
@@ -161,8 +161,8 @@ function AllocationsFor({ me }: { me: Address }) {
                 <td>#{a.need} {needOf(a.need).location ?? ""}</td>
                 <td className="num">{fmt(a.amount)} {unit}</td>
                 <td className="num">{c && !c.withdrawn ? "yes" : c?.withdrawn ? "withdrawn" : "not yet"}</td>
-                <td className="num">{fmt(delivered)}</td>
-                <td className="num">{fmt(confirmed)}</td>
+                <td className="num">{fmt(delivered)} {unit}</td>
+                <td className="num">{fmt(confirmed)} {unit}</td>
                 <td>{fresh && delivered > confirmed
                   ? <DeliverForm max={delivered - confirmed} label="Confirm receipt" onSubmit={(amount) => {
                       const act = calls.confirmReceipt(d, round, BigInt(a.capacity), BigInt(a.need), amount);
