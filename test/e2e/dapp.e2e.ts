@@ -374,6 +374,47 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     await shot("coverage-excludes-mismatch");
   });
 
+  it("fits a phone (390×844): no sideways scrolling, every tab reachable, charts legible", async () => {
+    const phone = await browser!.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const main = page;
+    page = phone;
+    try {
+      await page.goto(`${appUrl}#/overview`);
+      await connectAs(4);
+      for (const [hash, heading] of [["overview", "Overview"], ["org", "Beira Health Alliance"], ["allocations", "Allocations"], ["audit", "Audit"]] as const) {
+        await go(hash);
+        await page.getByRole("heading", { name: heading, exact: true }).waitFor();
+        await page.locator(".loading").waitFor({ state: "detached" }).catch(() => undefined);
+        // On a phone an overflowing page widens the layout viewport itself: compare with the screen's 390 px.
+        const widths = await page.evaluate(() => ({
+          doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: 390,
+          // The outermost elements that stick out (their overflowing children are not listed again).
+          widest: Array.from(document.querySelectorAll("body *")).filter((e) => e.getBoundingClientRect().right > 391 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > 391))
+            .slice(0, 3).map((e) => `${e.tagName}.${e.className} in ${e.parentElement?.tagName}.${e.parentElement?.className} (${Math.round(e.getBoundingClientRect().right)} px)`).join(", "),
+        }));
+        expect(widths.doc, `${hash}: page width ${widths.doc} px on a ${widths.view} px screen (${widths.widest})`).to.be.at.most(widths.view);
+        expect(widths.body, `${hash}: body width`).to.be.at.most(widths.view);
+        // Every tab is on screen (none pushed off to the right).
+        for (const tab of await page.getByRole("navigation", { name: "Pages" }).getByRole("link").all()) {
+          const box = (await tab.boundingBox())!;
+          expect(box.x + box.width, `tab ${await tab.innerText()}`).to.be.at.most(widths.view);
+        }
+        await shot(`phone-${hash}`, `phone-${hash}`);
+      }
+      await go("overview");
+      // The heatmap shows every sector without hiding columns.
+      const heat = await page.locator("table.heatmap").evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth, sectors: t.querySelectorAll("thead th").length - 1 }));
+      expect(heat.sectors).to.equal(2);
+      expect(heat.table, "heatmap wider than its card").to.be.at.most(heat.box);
+      // Flow labels are drawn at a legible size (at least 11 px on screen).
+      const smallest = await page.locator("svg.sankey text").evaluateAll((ts) => Math.min(...ts.map((t) => t.getBoundingClientRect().height)));
+      expect(smallest).to.be.at.least(11);
+    } finally {
+      page = main;
+      await phone.close();
+    }
+  });
+
   it("says so when the chain's RPC node stops answering", async () => {
     node!.stop();
     await page.getByText(/RPC node at .* does not answer/).waitFor({ timeout: 20_000 });

@@ -1,4 +1,5 @@
 /** Small SVG charts (no chart library): gap heatmap, flow sankey, coverage bars. */
+import { useEffect, useRef, useState } from "react";
 import type { Allocation } from "../../../sdk/core/index.js";
 import { fmt, share } from "../lib/format.js";
 import type { GapCell, UnitCoverage } from "../lib/units.js";
@@ -52,13 +53,24 @@ export function GapHeatmap({ cells }: { cells: GapCell[] }) {
 
 /** Providers (left) to recipients (right); band width = the amount's share of all flows in its unit. */
 export function FlowSankey({ allocations, name, unitOf }: { allocations: readonly Allocation[]; name: (a: string) => string; unitOf: (capacity: string) => string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(820);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.max(300, Math.floor(entry.contentRect.width))));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [allocations.length === 0]);
   if (allocations.length === 0) return <p className="empty">No flows: nobody recognized has a compatible need.</p>;
   const totalByUnit = new Map<string, bigint>();
   for (const a of allocations) totalByUnit.set(unitOf(a.capacity), (totalByUnit.get(unitOf(a.capacity)) ?? 0n) + a.amount);
   const flows = allocations.map((a) => ({ ...a, w: share(a.amount, totalByUnit.get(unitOf(a.capacity))!) / totalByUnit.size }));
   const left = [...new Set(flows.map((f) => f.provider))];
   const right = [...new Set(flows.map((f) => f.recipient))];
-  const W = 820, H = Math.max(220, 70 * Math.max(left.length, right.length)), nodeW = 12, gap = 18, padX = 210;
+  // Drawn at the width it is shown at (1 SVG unit = 1 CSS pixel), so labels keep their size on a phone.
+  const W = width, narrow = W < 600;
+  const H = Math.max(220, 70 * Math.max(left.length, right.length)), nodeW = narrow ? 8 : 12, gap = 18, padX = narrow ? Math.round(W * 0.34) : 210;
   const usable = H - gap * (Math.max(left.length, right.length) + 1);
   const weightOf = (side: string[], key: "provider" | "recipient") =>
     side.map((n) => flows.filter((f) => f[key] === n).reduce((s, f) => s + f.w, 0));
@@ -67,9 +79,12 @@ export function FlowSankey({ allocations, name, unitOf }: { allocations: readonl
   const lp = place(lw), rp = place(rw);
   const lOff = lp.map((p) => p.top), rOff = rp.map((p) => p.top);
   // Long names are cut to fit the label column; the full name is in the tooltip.
-  const label = (a: string) => { const n = name(a); return n.length > 24 ? `${n.slice(0, 23)}…` : n; };
+  // About 7.5 px per character at 13 px: cut a label to the column it has (full name in the tooltip).
+  const max = narrow ? Math.max(6, Math.floor((padX - 14) / 7.5)) : 24;
+  const label = (a: string) => { const n = name(a); return n.length > max ? `${n.slice(0, max - 1)}…` : n; };
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="sankey" role="img" aria-label="Flows from providers to recipients">
+    <div ref={box} className="sankey-box">
+    <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} className="sankey" role="img" aria-label="Flows from providers to recipients">
       {flows.map((f, i) => {
         const li = left.indexOf(f.provider), ri = right.indexOf(f.recipient);
         const h = Math.max(2, f.w * usable);
@@ -92,6 +107,7 @@ export function FlowSankey({ allocations, name, unitOf }: { allocations: readonl
           <text x={W - padX + nodeW + 8} y={rp[i].top + rp[i].h / 2} dominantBaseline="middle">{label(n)}<title>{name(n)}</title></text></g>
       ))}
     </svg>
+    </div>
   );
 }
 
