@@ -79,12 +79,13 @@ export function FlowSankey({ allocations, name, unitOf }: { allocations: readonl
   const lp = place(lw), rp = place(rw);
   const lOff = lp.map((p) => p.top), rOff = rp.map((p) => p.top);
   // Long names are cut to fit the label column; the full name is in the tooltip.
-  // About 7.5 px per character at 13 px: cut a label to the column it has (full name in the tooltip).
-  const max = narrow ? Math.max(6, Math.floor((padX - 14) / 7.5)) : 24;
+  // At most ~8 px per character (12 px type on narrow screens): cut a label to the column it has
+  // (the full name is in the tooltip).
+  const max = narrow ? Math.max(6, Math.floor((padX - nodeW - 10) / 8)) : 24;
   const label = (a: string) => { const n = name(a); return n.length > max ? `${n.slice(0, max - 1)}…` : n; };
   return (
     <div ref={box} className="sankey-box">
-    <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} className="sankey" role="img" aria-label="Flows from providers to recipients">
+    <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} className={`sankey${narrow ? " narrow" : ""}`} role="img" aria-label="Flows from providers to recipients">
       {flows.map((f, i) => {
         const li = left.indexOf(f.provider), ri = right.indexOf(f.recipient);
         const h = Math.max(2, f.w * usable);
