@@ -160,7 +160,14 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
   it("declares a need with validation", async () => {
     const form = page.getByRole("form", { name: "Need form" });
+    // A unit nobody offers in (capital L) is allowed but warned about, live.
+    await form.getByLabel("Unit").fill("Litre");
+    expect(await form.getByTestId("need-match-warning").innerText()).to.contain("No WASH capacity counts in “Litre” (they count in: litre)");
     await form.getByLabel("Unit").fill("litre");
+    await form.getByLabel("Location").fill("MZ-S-O1"); // letter O
+    expect(await form.getByTestId("need-match-warning").innerText()).to.contain("covers location “MZ-S-O1” (they cover: MZ-P)");
+    await form.getByLabel("Location").fill("");
+    expect(await form.getByTestId("need-match-warning").count()).to.equal(0);
     await form.getByLabel("Quantity").fill("0");
     expect(await form.getByText("A whole number above 0").isVisible()).to.equal(true);
     // 3.4·10^38 fits the registry's uint128 but could never be committed (the ledger's uint96).

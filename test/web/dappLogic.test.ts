@@ -13,6 +13,7 @@ import { MAX_QUANTITY } from "../../web/src/lib/validation.js";
 import { clearDraft, clearDrafts, draftKinds, loadDraft, saveDraft } from "../../web/src/lib/drafts.js";
 import { staleReason } from "../../web/src/lib/stale.js";
 import { coverageByUnit, gapCells, totalsBySectorUnit } from "../../web/src/lib/units.js";
+import { matchWarning } from "../../web/src/lib/matching.js";
 
 const P = "0x00000000000000000000000000000000000000a1" as Address;
 const R = "0x00000000000000000000000000000000000000b2" as Address;
@@ -230,5 +231,24 @@ describe("dapp: honest units (never add litres to kits)", () => {
       units: [{ unit: "kit", committed: 3n, delivered: 10n, confirmed: 5n }, { unit: "litre", committed: 100n, delivered: 20n, confirmed: 10n }],
       excluded: 1,
     });
+  });
+});
+
+describe("dapp: a capacity or need that would match nothing is warned about", () => {
+  const caps = [{ id: "1", provider: P, type: "WASH", unit: "litre", quantity: 10n, location: "MZ-P", recurring: true }];
+  const needs = [{ id: "1", recipient: R, type: "WASH", unit: "litre", quantity: 5n, location: "MZ-P-01" }];
+
+  it("names the unit others count in when the unit differs only in case", () => {
+    expect(matchWarning("need", { sector: "WASH", unit: "Litre", location: "" }, R, caps, [])).to.equal("No WASH capacity counts in “Litre” (they count in: litre). Units must match exactly, so this need would receive nothing.");
+  });
+
+  it("names the locations covered when a code is mistyped (letter O for zero)", () => {
+    expect(matchWarning("need", { sector: "WASH", unit: "litre", location: "MZ-S-O1" }, R, caps, [])).to.match(/covers location “MZ-S-O1” \(they cover: MZ-P\)/);
+  });
+
+  it("is silent when the engine would find a match, and ignores one's own signals", () => {
+    expect(matchWarning("need", { sector: "WASH", unit: "litre", location: "MZ-P-01" }, R, caps, [])).to.equal(undefined);
+    expect(matchWarning("capacity", { sector: "WASH", unit: "litre", location: "MZ-P" }, P, caps, needs)).to.equal(undefined);
+    expect(matchWarning("capacity", { sector: "WASH", unit: "litre", location: "" }, R, caps, needs)).to.match(/^No organization needs anything in sector “WASH”/);
   });
 });

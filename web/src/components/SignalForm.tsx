@@ -1,7 +1,8 @@
 /** Declare or update a capacity or a need: every field validated as the contract would, in words. */
 import { useState, type FormEvent } from "react";
 import { getAddress, type Address } from "viem";
-import type { TimeWindow } from "../../../sdk/core/index.js";
+import type { Capacity, Need, TimeWindow } from "../../../sdk/core/index.js";
+import { matchWarning } from "../lib/matching.js";
 import { useDeployment } from "../state.js";
 import { useActions } from "../actions.js";
 import * as calls from "../chain/calls.js";
@@ -34,7 +35,7 @@ function fieldsOf(x: ChainCapacity | ChainNeed): Fields {
   };
 }
 
-export function SignalForm({ kind, me, existing }: { kind: "capacity" | "need"; me: Address; existing: readonly (ChainCapacity | ChainNeed)[] }) {
+export function SignalForm({ kind, me, existing, capacities, needs }: { kind: "capacity" | "need"; me: Address; existing: readonly (ChainCapacity | ChainNeed)[]; capacities: readonly Capacity[]; needs: readonly Need[] }) {
   const d = useDeployment();
   const { run } = useActions();
   // A half-filled form is this account's draft: kept across reloads, never shown to another account.
@@ -54,6 +55,11 @@ export function SignalForm({ kind, me, existing }: { kind: "capacity" | "need"; 
   const setF = (next: Fields) => keep(next, target);
   const setTarget = (next: string) => keep(f, next);
   const errors = validateSignal(f, kind);
+  const meLower = me.toLowerCase() as Address;
+  const warning = errors.sector || errors.unit || errors.location ? undefined : matchWarning(kind, { sector: f.sector, unit: f.unit, location: f.location }, meLower, capacities, needs);
+  // What others declared, offered as choices (typing stays possible).
+  const counterpart = kind === "need" ? capacities : needs;
+  const declaredUnits = [...new Set(counterpart.filter((x) => x.type === f.sector).map((x) => x.unit))].sort();
   const ok = Object.keys(errors).length === 0;
   const id = (k: string) => `${kind}-${k}`;
   const set = (patch: Partial<Fields>) => setF({ ...f, ...patch });
@@ -94,7 +100,7 @@ export function SignalForm({ kind, me, existing }: { kind: "capacity" | "need"; 
         <label className="field"><span>Sector</span>
           <input list="sectors" {...aria("sector")} value={f.sector} onChange={(e) => set({ sector: e.target.value })} />{err("sector")}</label>
         <label className="field"><span>Unit</span>
-          <input {...aria("unit")} placeholder="litre" value={f.unit} onChange={(e) => set({ unit: e.target.value })} />{err("unit")}</label>
+          <input {...aria("unit")} list={`${kind}-units`} placeholder="litre" value={f.unit} onChange={(e) => set({ unit: e.target.value })} />{err("unit")}</label>
         <label className="field"><span>Quantity</span>
           <input {...aria("quantity")} inputMode="numeric" value={f.quantity} onChange={(e) => set({ quantity: e.target.value })} />{err("quantity")}</label>
         <label className="field"><span>Location <em>(empty = anywhere)</em></span>
@@ -120,6 +126,8 @@ export function SignalForm({ kind, me, existing }: { kind: "capacity" | "need"; 
         )}
       </div>
       <datalist id="sectors">{SECTORS.map((s) => <option key={s} value={s} />)}</datalist>
+      <datalist id={`${kind}-units`}>{declaredUnits.map((u) => <option key={u} value={u} />)}</datalist>
+      {warning && <p className="banner warn small" role="status" data-testid={`${kind}-match-warning`}>{warning}</p>}
       <button type="submit" className="primary" disabled={touched && !ok}>{target === "new" ? `Declare ${kind}` : `Update #${target}`}</button>
     </form>
   );

@@ -205,7 +205,7 @@ function MyOrganizationFor({ me }: { me: Address }) {
             sub: `${c.location ?? "anywhere"} · ${describeWindow(c.window)} · ${c.recurring ? "recurring" : `one-off, ${fmt(c.quantity)} left`}${c.filter ? ("allow" in c.filter ? ` · only ${c.filter.allow.length} listed` : ` · excludes ${c.filter.deny.length}`) : ""}${c.minUnit ? ` · in lots of ${fmt(c.minUnit)}` : ""}`,
             onRevoke: () => void revokeSignal("capacity", c.id, `${fmt(c.declared)} ${c.unit} of ${c.type}`),
           }))} />
-          <SignalForm kind="capacity" me={me} existing={myCaps.filter((c) => c.active)} />
+          <SignalForm kind="capacity" me={me} capacities={snapshot.data.scenario.capacities} needs={snapshot.data.scenario.needs} existing={myCaps.filter((c) => c.active)} />
         </section>
         <section className="card" aria-labelledby="need-title">
           <h2 id="need-title">Needs — what you need</h2>
@@ -214,7 +214,7 @@ function MyOrganizationFor({ me }: { me: Address }) {
             sub: `${n.location ?? "anywhere"} · ${describeWindow(n.window)} · ${fmt(n.quantity)} still needed`,
             onRevoke: () => void revokeSignal("need", n.id, `${fmt(n.declared)} ${n.unit} of ${n.type}`),
           }))} />
-          <SignalForm kind="need" me={me} existing={myNeeds.filter((n) => n.active)} />
+          <SignalForm kind="need" me={me} capacities={snapshot.data.scenario.capacities} needs={snapshot.data.scenario.needs} existing={myNeeds.filter((n) => n.active)} />
         </section>
       </div>
       <p className="muted small">Addresses shown as names come from the deployment file; on chain there are only addresses ({shortAddress(me)}).</p>
