@@ -17,7 +17,8 @@ export interface Deployment {
   /** True on a local development chain: the dapp offers the dev-account connector only then. */
   local: boolean;
   /** Accounts the local node signs or sends for (the dev-account connector lists them). */
-  devAccounts: { address: Address; name: string }[];
+  /** `signs: false`: the node impersonates the account (sends for it) but holds no key to sign typed data. */
+  devAccounts: { address: Address; name: string; signs?: boolean }[];
 }
 
 async function artifact(name: string): Promise<{ abi: Abi; bytecode: Hex }> {

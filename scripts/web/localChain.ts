@@ -45,6 +45,16 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
+/** A small-seed organization without a key on the node (impersonated). */
+export const OBSERVER = "0x00000000000000000000000000000000000F0A01" as const;
+
+async function rpc(url: string, method: string, params: unknown[]): Promise<unknown> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const body = (await res.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result;
+}
+
 export interface LocalNode {
   url: string;
   process: ChildProcess;
@@ -104,12 +114,20 @@ export async function startNode(port: number, log: (line: string) => void = () =
 export async function deployAndSeed(rpcUrl: string, deploymentPath: URL, roundLength: bigint, seed: "small" | "cyclone" = "small"): Promise<Deployment> {
   const deployment = await deployContracts(rpcUrl, roundLength);
   if (seed === "cyclone") {
-    deployment.devAccounts = await seedCyclone(deployment);
+    deployment.devAccounts = (await seedCyclone(deployment)).map((a) => ({ ...a, signs: false }));
     deployment.names = Object.fromEntries(deployment.devAccounts.map((a) => [a.address, a.name]));
   } else {
     await seedLocal(deployment);
-    deployment.names = DEV_NAMES;
-    deployment.devAccounts = DEV_ACCOUNTS.map((address) => ({ address, name: DEV_NAMES[address] }));
+    deployment.names = { ...DEV_NAMES };
+    deployment.devAccounts = [
+      ...DEV_ACCOUNTS.map((address) => ({ address, name: DEV_NAMES[address], signs: true })),
+      { address: OBSERVER, name: "Inhaminga Observer", signs: false },
+    ];
+    deployment.names[OBSERVER] = "Inhaminga Observer";
+    // One account the node only impersonates (like every organization of the cyclone seed): it can
+    // send transactions but not sign typed data, so the dapp's explanation of that is testable.
+    await rpc(rpcUrl, "hardhat_impersonateAccount", [OBSERVER]);
+    await rpc(rpcUrl, "hardhat_setBalance", [OBSERVER, "0x56bc75e2d63100000"]);
   }
   await mkdir(new URL(".", deploymentPath), { recursive: true });
   await writeFile(deploymentPath, JSON.stringify(deployment, null, 2) + "\n");

@@ -9,7 +9,13 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect } from "chai";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { encodeFunctionData, type Abi } from "viem";
 import { freePort, startNode, deployAndSeed, waitFor, type LocalNode } from "../../scripts/web/localChain.js";
+import type { Deployment } from "../../scripts/web/deploy.js";
+import { roundsAbi } from "../../web/src/chain/abi.js";
+import { abis, actionSpecs } from "../../sdk/chain/index.js";
+import { FA1_BYTES32 } from "../../web/src/chain/verify.js";
+import { TOAST_MS } from "../../web/src/lib/toastTiming.js";
 import { DEV_ACCOUNTS } from "../../scripts/web/seed.js";
 import { iatiSchemaDir, validateIati } from "../helpers/iatiSchema.js";
 
@@ -29,6 +35,15 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   let browser: Browser | undefined;
   let page: Page;
   let step = 0;
+  let deployment: Deployment;
+
+  /** JSON-RPC straight to the node (the test acting outside the browser, e.g. as another organization). */
+  async function rpc(method: string, params: unknown[] = []): Promise<unknown> {
+    const res = await fetch(node!.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+    const body = (await res.json()) as { result?: unknown; error?: { message: string } };
+    if (body.error) throw new Error(`${method}: ${body.error.message}`);
+    return body.result;
+  }
 
   async function shot(name: string, docs?: string) {
     step++;
@@ -62,6 +77,14 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     await page.getByTestId("account").waitFor();
   }
 
+  /** Switches the connected dev account in place (the address changes without a disconnect). */
+  async function switchDevAccount(index: number) {
+    const select = page.getByLabel("Switch dev account");
+    const option = select.locator("option", { hasText: new RegExp(`^Dev account #${index} `) });
+    await select.selectOption(await option.getAttribute("value"));
+    await page.getByTestId("account").filter({ hasText: await option.innerText().then((t) => t.split(" · ")[1]) }).waitFor();
+  }
+
   async function go(hash: string) {
     await page.goto(`${appUrl}#/${hash}`);
   }
@@ -75,7 +98,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     node = await startNode(await freePort());
     // Vite runs as its own process (as `npm run build:web` does): the built app is what is tested.
     execFileSync("npx", ["vite", "build", "web", "--logLevel", "warn"], { cwd: fileURLToPath(root), stdio: "inherit" });
-    await deployAndSeed(node.url, new URL("web/dist/deployment.json", root), 60n);
+    deployment = await deployAndSeed(node.url, new URL("web/dist/deployment.json", root), 60n);
     const port = await freePort();
     appUrl = `http://127.0.0.1:${port}/`;
     server = spawn("npx", ["vite", "preview", "web", "--host", "127.0.0.1", "--port", String(port), "--strictPort"], { cwd: fileURLToPath(root), stdio: "ignore", detached: true });
@@ -108,6 +131,14 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     expect(await page.getByTestId("current-round").innerText()).to.contain("none yet");
   });
 
+  it("shows a clear path when the browser has no wallet", async () => {
+    await page.getByRole("button", { name: "Connect wallet" }).click();
+    const menu = page.getByRole("dialog", { name: "Connect a wallet" });
+    expect(await menu.getByTestId("no-wallet").innerText()).to.contain("No browser wallet found").and.to.contain("Install one such as MetaMask");
+    expect(await menu.getByRole("button", { name: /Browser wallet/ }).count()).to.equal(0);
+    await page.getByRole("button", { name: "Connect wallet" }).click(); // closes the menu again
+  });
+
   it("connects the dev wallet and publishes recognition with live shares", async () => {
     await connectAs(2);
     expect(await page.getByTestId("account").innerText()).to.contain("Buzi Shelter Network");
@@ -130,15 +161,72 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
   it("declares a need with validation", async () => {
     const form = page.getByRole("form", { name: "Need form" });
+    // A unit nobody offers in (capital L) is allowed but warned about, live.
+    await form.getByLabel("Unit").fill("Litre");
+    expect(await form.getByTestId("need-match-warning").innerText()).to.contain("No WASH capacity counts in “Litre” (they count in: litre)");
     await form.getByLabel("Unit").fill("litre");
+    await form.getByLabel("Location").fill("MZ-S-O1"); // letter O
+    expect(await form.getByTestId("need-match-warning").innerText()).to.contain("covers location “MZ-S-O1” (they cover: MZ-P)");
+    await form.getByLabel("Location").fill("");
+    expect(await form.getByTestId("need-match-warning").count()).to.equal(0);
     await form.getByLabel("Quantity").fill("0");
     expect(await form.getByText("A whole number above 0").isVisible()).to.equal(true);
+    // 3.4·10^38 fits the registry's uint128 but could never be committed (the ledger's uint96).
+    await form.getByLabel("Quantity").fill("340000000000000000000000000000000000000");
+    expect(await form.getByText("Too large: at most 79,228,162,514,264,337,593,543,950,335").isVisible()).to.equal(true);
     await form.getByLabel("Quantity").fill("5000");
     await form.getByLabel("Location").fill("MZ-P-02");
     await form.getByRole("button", { name: "Declare need" }).click();
     await expectSuccess("declare need");
     await page.getByTestId("need-list").getByText("5,000 litre · WASH").waitFor();
     await shot("organization", "organization");
+  });
+
+  it("keeps a draft with its own account: across a reload, never into another account", async () => {
+    await connectAs(1); // Sofala Water Trust: recognizes Buzi 60, Dondo 40 on chain
+    await go("org");
+    await page.getByLabel("Points for partner 1").fill("99");
+    await page.getByTestId("unsaved").waitFor();
+    await page.getByTestId("unsaved-dot").waitFor();
+    // Leaving with unpublished work asks first (the browser's own "leave site?" dialog).
+    const dialogs: string[] = [];
+    page.once("dialog", (dialog) => { dialogs.push(dialog.type()); void dialog.accept(); });
+    await page.reload();
+    expect(dialogs).to.deep.equal(["beforeunload"]);
+    // The session survived the reload: same account, same page, the draft still there.
+    expect(await page.getByTestId("account").innerText()).to.contain("Sofala Water Trust");
+    expect(await page.getByLabel("Points for partner 1").inputValue()).to.equal("99");
+    await page.getByTestId("unsaved").waitFor();
+    // The reported bug: switching to Beira must show Beira's own recognition, not Sofala's draft.
+    // Switched inside the wallet (no disconnect in between), as the report did with a browser wallet.
+    await switchDevAccount(4);
+    expect(await page.getByTestId("account").innerText()).to.contain("Beira Health Alliance");
+    const warning = page.getByTestId("toast-warning").last();
+    expect(await warning.innerText()).to.contain("Sofala Water Trust's unpublished recognition changes were not carried over to Beira Health Alliance");
+    expect(await page.getByLabel("Points for partner 1").inputValue()).to.equal("50");
+    expect(await page.getByTestId("unsaved").count()).to.equal(0);
+    expect(await page.getByRole("button", { name: "Publish recognition" }).isDisabled()).to.equal(true);
+    await shot("draft-not-carried-over");
+    await dismissToasts();
+    // Back as Sofala: the draft is there; discarding it restores what is on chain.
+    await connectAs(1);
+    expect(await page.getByLabel("Points for partner 1").inputValue()).to.equal("99");
+    await page.getByRole("button", { name: "Discard changes" }).click();
+    expect(await page.getByLabel("Points for partner 1").inputValue()).to.equal("60");
+    expect(await page.getByTestId("unsaved-dot").count()).to.equal(0);
+  });
+
+  it("asks before revoking on chain and says what stops counting when", async () => {
+    const row = page.getByRole("row").filter({ has: page.getByLabel("Points for partner 1") });
+    await row.getByRole("button", { name: "Revoke" }).click();
+    const dialog = page.getByRole("dialog", { name: /Revoke your recognition of Buzi Shelter Network/ });
+    const text = await dialog.innerText();
+    expect(text).to.contain("not an edit of your draft").and.to.contain("from the next round's snapshot on");
+    await shot("confirm-revoke");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    expect(await dialog.isVisible()).to.equal(false);
+    expect(await page.locator(".toast").count()).to.equal(0); // nothing was sent
+    expect(await page.getByLabel("Points for partner 1").inputValue()).to.equal("60");
   });
 
   it("opens a round (anyone may)", async () => {
@@ -157,6 +245,14 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     await expectSuccess("commit");
     await block.getByTestId("verification").getByText("✓ match").waitFor();
     const row = block.getByRole("row").filter({ hasText: "Buzi Shelter Network" });
+    const amount = row.getByLabel("Deliver to Buzi Shelter Network amount");
+    expect(await amount.inputValue()).to.equal("5000");
+    await amount.fill("2000");
+    await row.getByRole("button", { name: "Deliver" }).click();
+    await expectSuccess("record partial delivery");
+    // After success the field offers the new remainder, valid (not red).
+    await waitFor("the remainder", async () => (await amount.inputValue()) === "3000", 10_000);
+    expect(await amount.getAttribute("aria-invalid")).to.equal("false");
     await row.getByRole("button", { name: "Deliver" }).click();
     await expectSuccess("record delivery");
     await row.getByText("delivered ✓").waitFor();
@@ -207,7 +303,8 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     await toast.waitFor({ timeout: 20_000 });
     expect(await toast.innerText()).to.match(/still running/).and.to.contain("RoundStillRunning(");
     await shot("revert-explained");
-    await dismissToasts();
+    // Error toasts expire too (they do not pile up for ever).
+    await toast.waitFor({ state: "detached", timeout: TOAST_MS.error + 5_000 });
   });
 
   it("signs an action as EIP-712 typed data (Safe path) that another account relays", async () => {
@@ -215,6 +312,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     await page.getByLabel("How to act").selectOption("sign");
     await go("org");
     await page.getByRole("button", { name: "Revoke all" }).click();
+    await page.getByRole("dialog", { name: "Revoke all your recognition?" }).getByRole("button", { name: "Revoke all on chain" }).click();
     await expectSuccess("sign revoke-all");
     await page.getByRole("heading", { name: "Signed actions" }).waitFor();
     expect(await page.locator(".signed pre").first().innerText()).to.contain("revokeAllRecognitionBySig");
@@ -226,6 +324,120 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     await connectAs(3);
     await go("org");
     await page.getByTestId("recognition-total").getByText("nobody recognized").waitFor();
+  });
+
+  it("explains why an impersonated dev account cannot sign for relaying", async () => {
+    await connectAs(6); // Inhaminga Observer: the node sends for it but holds no key
+    const mode = page.getByLabel("How to act");
+    expect(await mode.inputValue()).to.equal("send");
+    expect(await mode.locator('option[value="sign"]').isDisabled()).to.equal(true);
+    expect(await page.getByTestId("cannot-sign").innerText()).to.contain("only impersonates it");
+  });
+
+  it("never commits an allocation computed for a round that has since closed", async () => {
+    await connectAs(4); // Beira Health Alliance: capacity #2 (kits) not committed in round 1
+    await go("allocations");
+    const block = page.getByTestId("give-2");
+    const commit = block.getByRole("button", { name: /Commit this round/ });
+    await commit.waitFor();
+    // The page stops seeing new blocks (its head is frozen), while round 2 opens on chain.
+    const frozen = await rpc("eth_blockNumber");
+    const toNode = (url: URL) => url.href.startsWith(node!.url);
+    await page.route(toNode, async (route) => {
+      const body = route.request().postDataJSON() as { method?: string; id?: number } | undefined;
+      if (body?.method !== "eth_blockNumber") return route.continue();
+      return route.fulfill({ status: 200, contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: JSON.stringify({ jsonrpc: "2.0", id: body.id, result: frozen }) });
+    });
+    await rpc("evm_increaseTime", [61]);
+    const [opener] = (await rpc("eth_accounts")) as string[];
+    await rpc("eth_sendTransaction", [{ from: opener, to: deployment.contracts.rounds, data: encodeFunctionData({ abi: roundsAbi, functionName: "openRound" }) }]);
+    await commit.click();
+    const toast = page.getByTestId("toast-error").last();
+    await toast.waitFor({ timeout: 20_000 });
+    expect(await toast.innerText()).to.contain("Round 2 has opened since this allocation was computed for round 1").and.to.contain("Nothing was sent");
+    await shot("stale-commit-refused");
+    await dismissToasts();
+    // Once the page sees the chain again it recomputes for round 2, and committing there works
+    // (which also shows the refused click sent nothing: a second commit would be AlreadyCommitted).
+    await page.unroute(toNode);
+    await page.getByRole("heading", { name: "Allocations" }).waitFor();
+    await waitFor("round 2 on the page", async () => (await page.locator(".lede").first().innerText()).includes("round 2"), 20_000);
+    await block.getByRole("button", { name: /Commit this round/ }).click();
+    await expectSuccess("commit in round 2");
+  });
+
+  it("never adds different units: totals per sector and unit, a sector filter, every cell names its unit", async () => {
+    await go("overview");
+    const totals = page.getByTestId("unit-totals");
+    await totals.waitFor();
+    expect(await totals.getByTestId("total-WASH-litre").innerText()).to.contain("litre");
+    expect(await totals.getByTestId("total-Health-kit").innerText()).to.contain("kit");
+    expect(await page.getByTestId("needs-met").innerText()).to.not.match(/of [\d,]+ units/); // the old sum over litres and kits
+    expect(await page.getByTestId("gap-MZ-P-01-WASH").innerText()).to.match(/litre short/);
+    expect(await page.getByTestId("gap-MZ-P-01-Health").innerText()).to.match(/kit short/);
+    await page.getByTestId("coverage-litre").waitFor();
+    await shot("overview-units");
+    await page.getByTestId("sector-filter").selectOption("Health");
+    await waitFor("the Health filter", async () => (await page.getByTestId("unit-totals").getByRole("row").count()) === 2, 5_000);
+    expect(await page.getByTestId("gap-MZ-P-01-WASH").count()).to.equal(0);
+    expect(await page.getByTestId("coverage-litre").count()).to.equal(0);
+    await page.getByTestId("sector-filter").selectOption("");
+  });
+
+  it("leaves a commitment that does not match FA-1 out of coverage", async () => {
+    // Sofala Water Trust commits a made-up root for round 2, straight to the ledger (not via the dapp).
+    const spec = actionSpecs.Commit;
+    const args = spec.direct({ round: 2n, capacityId: 1n, root: `0x${"ab".repeat(32)}`, total: 1_000n, protocolId: FA1_BYTES32 });
+    const data = encodeFunctionData({ abi: abis[spec.contract] as Abi, functionName: spec.functionName, args: args as readonly unknown[] });
+    await rpc("eth_sendTransaction", [{ from: DEV_ACCOUNTS[0], to: deployment.contracts[spec.contract], data }]);
+    await go("overview");
+    const excluded = page.getByTestId("coverage-excluded");
+    await excluded.waitFor({ timeout: 10_000 });
+    expect(await excluded.innerText()).to.contain("Not counted: 1 commitment that does not match FA-1");
+    const litre = await page.getByTestId("coverage-litre").innerText();
+    expect(litre).to.match(/Round 2\s*0 \/ 0 \/ 0 litre/);
+    await shot("coverage-excludes-mismatch");
+  });
+
+  it("fits a phone (390×844): no sideways scrolling, every tab reachable, charts legible", async () => {
+    const phone = await browser!.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const main = page;
+    page = phone;
+    try {
+      await page.goto(`${appUrl}#/overview`);
+      await connectAs(4);
+      for (const [hash, heading] of [["overview", "Overview"], ["org", "Beira Health Alliance"], ["allocations", "Allocations"], ["audit", "Audit"]] as const) {
+        await go(hash);
+        await page.getByRole("heading", { name: heading, exact: true }).waitFor();
+        await page.locator(".loading").waitFor({ state: "detached" }).catch(() => undefined);
+        // On a phone an overflowing page widens the layout viewport itself: compare with the screen's 390 px.
+        const widths = await page.evaluate(() => ({
+          doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: 390,
+          // The outermost elements that stick out (their overflowing children are not listed again).
+          widest: Array.from(document.querySelectorAll("body *")).filter((e) => e.getBoundingClientRect().right > 391 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > 391))
+            .slice(0, 3).map((e) => `${e.tagName}.${e.className} in ${e.parentElement?.tagName}.${e.parentElement?.className} (${Math.round(e.getBoundingClientRect().right)} px)`).join(", "),
+        }));
+        expect(widths.doc, `${hash}: page width ${widths.doc} px on a ${widths.view} px screen (${widths.widest})`).to.be.at.most(widths.view);
+        expect(widths.body, `${hash}: body width`).to.be.at.most(widths.view);
+        // Every tab is on screen (none pushed off to the right).
+        for (const tab of await page.getByRole("navigation", { name: "Pages" }).getByRole("link").all()) {
+          const box = (await tab.boundingBox())!;
+          expect(box.x + box.width, `tab ${await tab.innerText()}`).to.be.at.most(widths.view);
+        }
+        await shot(`phone-${hash}`, `phone-${hash}`);
+      }
+      await go("overview");
+      // The heatmap shows every sector without hiding columns.
+      const heat = await page.locator("table.heatmap").evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth, sectors: t.querySelectorAll("thead th").length - 1 }));
+      expect(heat.sectors).to.equal(2);
+      expect(heat.table, "heatmap wider than its card").to.be.at.most(heat.box);
+      // Flow labels are drawn at a legible size (at least 11 px on screen).
+      const smallest = await page.locator("svg.sankey text").evaluateAll((ts) => Math.min(...ts.map((t) => t.getBoundingClientRect().height)));
+      expect(smallest).to.be.at.least(11);
+    } finally {
+      page = main;
+      await phone.close();
+    }
   });
 
   it("says so when the chain's RPC node stops answering", async () => {

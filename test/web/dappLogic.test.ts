@@ -8,7 +8,12 @@ import { checkCommitments, computeRound, proofOf, FA1_BYTES32 } from "../../web/
 import { commitmentsOf, toChainSnapshot } from "../../web/src/chain/adapt.js";
 import { humanError } from "../../web/src/chain/errors.js";
 import { allAbis } from "../../web/src/chain/abi.js";
-import { ContractFunctionRevertedError, UserRejectedRequestError, encodeErrorResult } from "viem";
+import { ContractFunctionRevertedError, RpcRequestError, UserRejectedRequestError, encodeErrorResult } from "viem";
+import { MAX_QUANTITY } from "../../web/src/lib/validation.js";
+import { clearDraft, clearDrafts, draftKinds, loadDraft, saveDraft } from "../../web/src/lib/drafts.js";
+import { staleReason } from "../../web/src/lib/stale.js";
+import { coverageByUnit, gapCells, totalsBySectorUnit } from "../../web/src/lib/units.js";
+import { matchWarning } from "../../web/src/lib/matching.js";
 
 const P = "0x00000000000000000000000000000000000000a1" as Address;
 const R = "0x00000000000000000000000000000000000000b2" as Address;
@@ -71,6 +76,14 @@ describe("dapp: form validation", () => {
     expect(validateSignal({ ...ok, filterMode: "deny", filterList: `${R} ${R.toUpperCase().replace("0X", "0x")}` }, "capacity").filterList).to.equal("An address is listed twice");
   });
 
+  it("bounds quantities by what the ledger can commit (uint96), with the limit in words", () => {
+    expect(MAX_QUANTITY).to.equal(2n ** 96n - 1n);
+    expect(validateSignal({ ...ok, quantity: String(MAX_QUANTITY) }, "need")).to.deep.equal({});
+    const e = validateSignal({ ...ok, quantity: String(MAX_QUANTITY + 1n), minUnit: String(MAX_QUANTITY + 1n) }, "capacity");
+    expect(e.quantity).to.equal("Too large: at most 79,228,162,514,264,337,593,543,950,335 (2^96 − 1, the most the ledger can commit)");
+    expect(e.minUnit).to.match(/^Too large/);
+  });
+
   it("flags duplicate partners and zero points in the recognition editor", () => {
     const rows = [{ address: R, points: "1" }, { address: R.toUpperCase().replace("0X", "0x"), points: "0" }];
     expect(rowProblems(rows[0], 0, rows)).to.deep.equal([]);
@@ -116,5 +129,126 @@ describe("dapp: errors a person understands", () => {
 
   it("says plainly that the user rejected the request", () => {
     expect(humanError(new UserRejectedRequestError(new Error("User denied"))).title).to.equal("You rejected the request in your wallet. Nothing was sent.");
+  });
+});
+
+/** An in-memory Storage (the browser's localStorage shape). */
+function memoryStorage(): Storage {
+  const m = new Map<string, string>();
+  return {
+    get length() { return m.size; },
+    key: (i: number) => [...m.keys()][i] ?? null,
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => { m.set(k, v); },
+    removeItem: (k: string) => { m.delete(k); },
+    clear: () => m.clear(),
+  };
+}
+
+describe("dapp: drafts belong to one account", () => {
+  it("keeps a draft under its chain and account only", () => {
+    const store = memoryStorage();
+    saveDraft(31337, P, "recognition", [{ address: R, points: "99" }], "base", store);
+    expect(loadDraft(31337, P.toUpperCase().replace("0X", "0x"), "recognition", store)?.value).to.deep.equal([{ address: R, points: "99" }]);
+    expect(loadDraft(31337, R, "recognition", store)).to.equal(undefined);
+    expect(loadDraft(1, P, "recognition", store)).to.equal(undefined);
+    expect(draftKinds(31337, R, store)).to.deep.equal([]);
+  });
+
+  it("lists, clears one and clears all of an account's drafts", () => {
+    const store = memoryStorage();
+    saveDraft(31337, P, "recognition", [], "b", store);
+    saveDraft(31337, P, "need-form", {}, "new", store);
+    saveDraft(31337, R, "recognition", [], "b", store);
+    expect(draftKinds(31337, P, store)).to.deep.equal(["need-form", "recognition"]);
+    clearDraft(31337, P, "need-form", store);
+    expect(draftKinds(31337, P, store)).to.deep.equal(["recognition"]);
+    clearDrafts(31337, P, store);
+    expect(draftKinds(31337, P, store)).to.deep.equal([]);
+    expect(draftKinds(31337, R, store)).to.deep.equal(["recognition"]);
+  });
+
+  it("ignores a corrupt stored draft", () => {
+    const store = memoryStorage();
+    store.setItem(`fa.draft:31337:${P}:recognition`, "{not json");
+    expect(loadDraft(31337, P, "recognition", store)).to.equal(undefined);
+  });
+});
+
+describe("dapp: a stale result is never committed", () => {
+  it("refuses when a new round opened since the page computed", () => {
+    expect(staleReason({ round: 1n, computedAtBlock: 40n }, { currentRound: 2n, snapshotBlock: 52n })).to.match(/^Round 2 has opened since this allocation was computed for round 1\./);
+  });
+
+  it("refuses when the page computed from another block than the round's snapshot", () => {
+    expect(staleReason({ round: 2n, computedAtBlock: 40n }, { currentRound: 2n, snapshotBlock: 52n })).to.match(/computed from block 40, but round 2's snapshot is block 52/);
+  });
+
+  it("allows the current round's own snapshot", () => {
+    expect(staleReason({ round: 2n, computedAtBlock: 52n }, { currentRound: 2n, snapshotBlock: 52n })).to.equal(undefined);
+  });
+});
+
+describe("dapp: signing with an account the node only impersonates", () => {
+  it("explains Hardhat's raw \"Unknown account\" in words", () => {
+    const raw = new RpcRequestError({ body: { method: "eth_signTypedData_v4" }, url: "http://127.0.0.1:8545", error: { code: -32603, message: "Unknown account 0x00000000000000000000000000000000000f0a01" } });
+    const h = humanError(raw);
+    expect(h.title).to.match(/^The local node cannot sign for this account: it only impersonates it/);
+    expect(h.title).to.not.contain("Unknown account");
+  });
+});
+
+describe("dapp: honest units (never add litres to kits)", () => {
+  const needs = [
+    { id: "1", recipient: R, type: "WASH", unit: "litre", quantity: 60n, location: "MZ-P-01" },
+    { id: "2", recipient: S, type: "WASH", unit: "litre", quantity: 80n, location: "MZ-P-01" },
+    { id: "3", recipient: S, type: "Health", unit: "kit", quantity: 5n, location: "MZ-P-01" },
+    { id: "4", recipient: S, type: "WASH", unit: "jerrycan", quantity: 7n, location: "MZ-P-01" },
+  ];
+  const allocations = [
+    { capacity: "1", need: "1", provider: P, recipient: R, amount: 60n, tier: 1 as const },
+    { capacity: "1", need: "2", provider: P, recipient: S, amount: 40n, tier: 2 as const },
+    { capacity: "2", need: "3", provider: P, recipient: S, amount: 5n, tier: 2 as const },
+  ];
+
+  it("totals per sector and unit, with needs fully met counted", () => {
+    expect(totalsBySectorUnit(needs, allocations)).to.deep.equal([
+      { sector: "Health", unit: "kit", need: 5n, allocated: 5n, needs: 1, met: 1 },
+      { sector: "WASH", unit: "jerrycan", need: 7n, allocated: 0n, needs: 1, met: 0 },
+      { sector: "WASH", unit: "litre", need: 140n, allocated: 100n, needs: 2, met: 1 },
+    ]);
+  });
+
+  it("keeps units apart inside one heatmap cell", () => {
+    const cells = gapCells(needs, { "1": 0n, "2": 40n, "3": 0n, "4": 7n });
+    const wash = cells.find((c) => c.sector === "WASH")!;
+    expect(wash.units).to.deep.equal([{ unit: "jerrycan", need: 7n, unmet: 7n }, { unit: "litre", need: 140n, unmet: 40n }]);
+  });
+
+  it("counts coverage per unit and leaves mismatched commitments out", () => {
+    const c = (unit: string, matches: boolean, total: bigint, withdrawn = false) => ({ unit, sector: "WASH", matches, withdrawn, total, delivered: 10n, confirmed: 5n });
+    expect(coverageByUnit([c("litre", true, 100n), c("litre", false, 1_000n), c("kit", true, 3n), c("litre", true, 50n, true)])).to.deep.equal({
+      units: [{ unit: "kit", committed: 3n, delivered: 10n, confirmed: 5n }, { unit: "litre", committed: 100n, delivered: 20n, confirmed: 10n }],
+      excluded: 1,
+    });
+  });
+});
+
+describe("dapp: a capacity or need that would match nothing is warned about", () => {
+  const caps = [{ id: "1", provider: P, type: "WASH", unit: "litre", quantity: 10n, location: "MZ-P", recurring: true }];
+  const needs = [{ id: "1", recipient: R, type: "WASH", unit: "litre", quantity: 5n, location: "MZ-P-01" }];
+
+  it("names the unit others count in when the unit differs only in case", () => {
+    expect(matchWarning("need", { sector: "WASH", unit: "Litre", location: "" }, R, caps, [])).to.equal("No WASH capacity counts in “Litre” (they count in: litre). Units must match exactly, so this need would receive nothing.");
+  });
+
+  it("names the locations covered when a code is mistyped (letter O for zero)", () => {
+    expect(matchWarning("need", { sector: "WASH", unit: "litre", location: "MZ-S-O1" }, R, caps, [])).to.match(/covers location “MZ-S-O1” \(they cover: MZ-P\)/);
+  });
+
+  it("is silent when the engine would find a match, and ignores one's own signals", () => {
+    expect(matchWarning("need", { sector: "WASH", unit: "litre", location: "MZ-P-01" }, R, caps, [])).to.equal(undefined);
+    expect(matchWarning("capacity", { sector: "WASH", unit: "litre", location: "MZ-P" }, P, caps, needs)).to.equal(undefined);
+    expect(matchWarning("capacity", { sector: "WASH", unit: "litre", location: "" }, R, caps, needs)).to.match(/^No organization needs anything in sector “WASH”/);
   });
 });

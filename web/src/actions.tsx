@@ -11,6 +11,7 @@ import { useConfig } from "wagmi";
 import { readContract, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import type { Abi, Address, Hex, TypedDataDomain } from "viem";
 import { humanError, type HumanError } from "./chain/errors.js";
+import { TOAST_MS } from "./lib/toastTiming.js";
 
 export interface ContractCall {
   readonly address: Address;
@@ -37,7 +38,7 @@ export interface SignedPayload {
   readonly call: ContractCall;
 }
 
-export type Toast = { id: number; kind: "pending" | "success" | "error"; title: string; detail?: string };
+export type Toast = { id: number; kind: "pending" | "success" | "warning" | "error"; title: string; detail?: string };
 export type WriteMode = "send" | "sign";
 
 interface ActionState {
@@ -45,6 +46,8 @@ interface ActionState {
   dismiss(id: number): void;
   mode: WriteMode;
   setMode(mode: WriteMode): void;
+  /** Show a message that is not the outcome of an action (e.g. a warning). */
+  notify(t: Omit<Toast, "id">): void;
   signed: SignedPayload[];
   clearSigned(index: number): void;
   /** `guard` runs first and throws (with a sentence for the person) to stop the action. */
@@ -73,18 +76,26 @@ export function ActionProvider({ children, account, abiFor }: { children: ReactN
   const config = useConfig();
   const queryClient = useQueryClient();
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const [mode, setMode] = useState<WriteMode>("send");
+  // The way of acting is part of the session: a reload keeps it.
+  const [mode, setModeState] = useState<WriteMode>(() => (sessionStorage.getItem("fa.mode") === "sign" ? "sign" : "send"));
+  const setMode = useCallback((m: WriteMode) => { sessionStorage.setItem("fa.mode", m); setModeState(m); }, []);
   const [signed, setSigned] = useState<SignedPayload[]>([]);
 
+  // Every settled toast expires; the newest four are shown.
+  const expire = useCallback((id: number, kind: Toast["kind"]) => {
+    if (kind !== "pending") setTimeout(() => setToasts((ts) => ts.filter((x) => x.id !== id || x.kind === "pending")), TOAST_MS[kind]);
+  }, []);
   const push = useCallback((t: Omit<Toast, "id">) => {
     const id = nextToast++;
     setToasts((ts) => [...ts.slice(-3), { ...t, id }]);
+    expire(id, t.kind);
     return id;
-  }, []);
+  }, [expire]);
   const replace = useCallback((id: number, t: Omit<Toast, "id">) => {
     setToasts((ts) => ts.map((x) => (x.id === id ? { ...t, id } : x)));
-    if (t.kind === "success") setTimeout(() => setToasts((ts) => ts.filter((x) => x.id !== id)), 6_000);
-  }, []);
+    expire(id, t.kind);
+  }, [expire]);
+  const notify = useCallback((t: Omit<Toast, "id">) => { push(t); }, [push]);
   const dismiss = useCallback((id: number) => setToasts((ts) => ts.filter((x) => x.id !== id)), []);
 
   const send = useCallback(
@@ -165,6 +176,6 @@ export function ActionProvider({ children, account, abiFor }: { children: ReactN
   const clearSigned = useCallback((index: number) => setSigned((s) => s.filter((_, i) => i !== index)), []);
 
   return (
-    <ActionContext.Provider value={{ toasts, dismiss, mode, setMode, signed, clearSigned, run, relay }}>{children}</ActionContext.Provider>
+    <ActionContext.Provider value={{ toasts, dismiss, notify, mode, setMode, signed, clearSigned, run, relay }}>{children}</ActionContext.Provider>
   );
 }

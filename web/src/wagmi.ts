@@ -17,15 +17,35 @@ export function chainOf(d: Deployment) {
   });
 }
 
+/** Which dev account this browser tab was connected as, so a reload reconnects it (and only it). */
+const DEV_SESSION = "fa.devAccount";
+
 /** A connector the local node signs or sends for; named so nobody mistakes it for a real wallet. */
 function devAccount(address: Address, index: number, label: string) {
   const base = mock({ accounts: [address], features: { reconnect: true } });
-  return createConnector((config) => ({
-    ...base(config),
-    id: `dev-${index + 1}`,
-    name: `Dev account #${index + 1} · ${label}`,
-    type: "dev-account",
-  }));
+  const id = `dev-${index + 1}`;
+  return createConnector((config) => {
+    const inner = base(config);
+    return {
+      ...inner,
+      id,
+      name: `Dev account #${index + 1} · ${label}`,
+      type: "dev-account",
+      async connect(params) {
+        const result = await inner.connect(params as never);
+        sessionStorage.setItem(DEV_SESSION, id);
+        return result as never;
+      },
+      async disconnect() {
+        if (sessionStorage.getItem(DEV_SESSION) === id) sessionStorage.removeItem(DEV_SESSION);
+        await inner.disconnect();
+      },
+      // The mock forgets its state on reload; this tab's session remembers it.
+      async isAuthorized() {
+        return sessionStorage.getItem(DEV_SESSION) === id;
+      },
+    };
+  });
 }
 
 export function wagmiConfig(d: Deployment) {

@@ -12,7 +12,7 @@ export interface Deployment {
   names: Record<string, string>;
   local: boolean;
   /** Local chain only: accounts the node sends for (the dev-account connector). */
-  devAccounts: { address: Address; name: string }[];
+  devAccounts: { address: Address; name: string; /** false: impersonated by the node, which cannot sign for it. */ signs?: boolean }[];
 }
 
 export class DeploymentError extends Error {

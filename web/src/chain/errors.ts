@@ -55,6 +55,13 @@ export function humanError(error: unknown): HumanError {
       }
       return { title: `Transaction would revert: ${revert.reason ?? revert.shortMessage}` };
     }
+    // Hardhat's answer to eth_signTypedData for an account it impersonates but holds no key for.
+    if (/Unknown account/i.test(error.message)) {
+      return {
+        title: "The local node cannot sign for this account: it only impersonates it (it can send its transactions but holds no key). Use “Send transactions”, or a dev account whose key the node holds.",
+        detail: error.shortMessage,
+      };
+    }
     if (error.walk((e) => e instanceof HttpRequestError)) {
       return { title: "The chain's RPC node does not answer. Is it running?", detail: error.shortMessage };
     }

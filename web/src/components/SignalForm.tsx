@@ -1,10 +1,12 @@
 /** Declare or update a capacity or a need: every field validated as the contract would, in words. */
 import { useState, type FormEvent } from "react";
 import { getAddress, type Address } from "viem";
-import type { TimeWindow } from "../../../sdk/core/index.js";
+import type { Capacity, Need, TimeWindow } from "../../../sdk/core/index.js";
+import { matchWarning } from "../lib/matching.js";
 import { useDeployment } from "../state.js";
 import { useActions } from "../actions.js";
 import * as calls from "../chain/calls.js";
+import { clearDraft, loadDraft, saveDraft } from "../lib/drafts.js";
 import { toSeconds, validateSignal, type SignalFields as Fields } from "../lib/validation.js";
 import type { ChainCapacity, ChainNeed } from "../chain/snapshot.js";
 
@@ -33,13 +35,31 @@ function fieldsOf(x: ChainCapacity | ChainNeed): Fields {
   };
 }
 
-export function SignalForm({ kind, existing }: { kind: "capacity" | "need"; existing: readonly (ChainCapacity | ChainNeed)[] }) {
+export function SignalForm({ kind, me, existing, capacities, needs }: { kind: "capacity" | "need"; me: Address; existing: readonly (ChainCapacity | ChainNeed)[]; capacities: readonly Capacity[]; needs: readonly Need[] }) {
   const d = useDeployment();
   const { run } = useActions();
-  const [f, setF] = useState<Fields>(EMPTY);
-  const [target, setTarget] = useState("new");
+  // A half-filled form is this account's draft: kept across reloads, never shown to another account.
+  const draftKind = `${kind}-form`;
+  const [stored] = useState(() => loadDraft<{ f: Fields; target: string }>(d.chainId, me, draftKind)?.value);
+  const [f, setFState] = useState<Fields>(stored?.f ?? EMPTY);
+  const [target, setTargetState] = useState(stored?.target ?? "new");
   const [touched, setTouched] = useState(false);
+  const keep = (nextF: Fields, nextTarget: string) => {
+    setFState(nextF);
+    setTargetState(nextTarget);
+    const pristine = nextTarget === "new" ? JSON.stringify(nextF) === JSON.stringify(EMPTY)
+      : (() => { const x = existing.find((c) => c.id === nextTarget); return x !== undefined && JSON.stringify(nextF) === JSON.stringify(fieldsOf(x)); })();
+    if (pristine) clearDraft(d.chainId, me, draftKind);
+    else saveDraft(d.chainId, me, draftKind, { f: nextF, target: nextTarget }, nextTarget);
+  };
+  const setF = (next: Fields) => keep(next, target);
+  const setTarget = (next: string) => keep(f, next);
   const errors = validateSignal(f, kind);
+  const meLower = me.toLowerCase() as Address;
+  const warning = errors.sector || errors.unit || errors.location ? undefined : matchWarning(kind, { sector: f.sector, unit: f.unit, location: f.location }, meLower, capacities, needs);
+  // What others declared, offered as choices (typing stays possible).
+  const counterpart = kind === "need" ? capacities : needs;
+  const declaredUnits = [...new Set(counterpart.filter((x) => x.type === f.sector).map((x) => x.unit))].sort();
   const ok = Object.keys(errors).length === 0;
   const id = (k: string) => `${kind}-${k}`;
   const set = (patch: Partial<Fields>) => setF({ ...f, ...patch });
@@ -60,7 +80,7 @@ export function SignalForm({ kind, existing }: { kind: "capacity" | "need"; exis
       action = target === "new" ? calls.declareNeed(d, base) : calls.updateNeed(d, BigInt(target), base);
     }
     const label = target === "new" ? `Declare ${kind}` : `Update ${kind} #${target}`;
-    if (await run(label, action.call, action.signed)) { setF(EMPTY); setTarget("new"); setTouched(false); }
+    if (await run(label, action.call, action.signed)) { keep(EMPTY, "new"); setTouched(false); }
   }
 
   const err = (k: keyof Fields) => (touched || f[k] !== EMPTY[k]) && errors[k] ? <span id={id(k) + "-err"} className="error small">{errors[k]}</span> : null;
@@ -70,7 +90,7 @@ export function SignalForm({ kind, existing }: { kind: "capacity" | "need"; exis
     <form className="signal-form" onSubmit={submit} noValidate aria-label={`${kind === "capacity" ? "Capacity" : "Need"} form`}>
       <div className="row">
         <label className="field grow"><span>Action</span>
-          <select value={target} onChange={(e) => { setTarget(e.target.value); const x = existing.find((c) => c.id === e.target.value); setF(x ? fieldsOf(x) : EMPTY); }}>
+          <select value={target} onChange={(e) => { const x = existing.find((c) => c.id === e.target.value); keep(x ? fieldsOf(x) : EMPTY, e.target.value); }}>
             <option value="new">Declare a new {kind}</option>
             {existing.map((x) => <option key={x.id} value={x.id}>Update #{x.id} ({x.type}, {x.unit})</option>)}
           </select>
@@ -80,7 +100,7 @@ export function SignalForm({ kind, existing }: { kind: "capacity" | "need"; exis
         <label className="field"><span>Sector</span>
           <input list="sectors" {...aria("sector")} value={f.sector} onChange={(e) => set({ sector: e.target.value })} />{err("sector")}</label>
         <label className="field"><span>Unit</span>
-          <input {...aria("unit")} placeholder="litre" value={f.unit} onChange={(e) => set({ unit: e.target.value })} />{err("unit")}</label>
+          <input {...aria("unit")} list={`${kind}-units`} placeholder="litre" value={f.unit} onChange={(e) => set({ unit: e.target.value })} />{err("unit")}</label>
         <label className="field"><span>Quantity</span>
           <input {...aria("quantity")} inputMode="numeric" value={f.quantity} onChange={(e) => set({ quantity: e.target.value })} />{err("quantity")}</label>
         <label className="field"><span>Location <em>(empty = anywhere)</em></span>
@@ -106,6 +126,8 @@ export function SignalForm({ kind, existing }: { kind: "capacity" | "need"; exis
         )}
       </div>
       <datalist id="sectors">{SECTORS.map((s) => <option key={s} value={s} />)}</datalist>
+      <datalist id={`${kind}-units`}>{declaredUnits.map((u) => <option key={u} value={u} />)}</datalist>
+      {warning && <p className="banner warn small" role="status" data-testid={`${kind}-match-warning`}>{warning}</p>}
       <button type="submit" className="primary" disabled={touched && !ok}>{target === "new" ? `Declare ${kind}` : `Update #${target}`}</button>
     </form>
   );

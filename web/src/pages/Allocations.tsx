@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useAccount, useConfig } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { roundsAbi } from "../chain/abi.js";
@@ -10,6 +10,8 @@ import { nameOf } from "../chain/deployment.js";
 import * as calls from "../chain/calls.js";
 import { FA1_BYTES32, checkCommitments, proofOf } from "../chain/verify.js";
 import { fmt, pct } from "../lib/format.js";
+import { staleReason } from "../lib/stale.js";
+import { useConfirm } from "../components/Confirm.js";
 import { Loading, NeedWallet, Problem } from "../components/Status.js";
 import { RoundPicker, useRoundChoice } from "../components/RoundPicker.js";
 import { StatusBadge } from "./Audit.js";
@@ -29,11 +31,14 @@ function AllocationsFor({ me }: { me: Address }) {
   const ledger = useRoundLedger(info);
   const { computation, error } = useRoundComputation(snapshot.data);
   const { run } = useActions();
+  const confirm = useConfirm();
   const config = useConfig();
-  /** A direct commit lands in whatever round is current: refuse if a new round opened since this page computed. */
-  async function ensureCurrentRound(computedFor: bigint) {
-    const current = (await readContract(config, { address: d.contracts.rounds, abi: roundsAbi, functionName: "currentRound" })) as bigint;
-    if (current !== computedFor) throw new Error(`Round ${current} has opened since this allocation was computed for round ${computedFor}; reload and commit for round ${current}.`);
+  /** Asked of the chain right before sending: is what this page computed still what would be committed? */
+  async function ensureCurrent(computedFor: bigint, computedAtBlock: bigint) {
+    const currentRound = (await readContract(config, { address: d.contracts.rounds, abi: roundsAbi, functionName: "currentRound" })) as bigint;
+    const [, snapshotBlock] = (await readContract(config, { address: d.contracts.rounds, abi: roundsAbi, functionName: "roundInfo", args: [currentRound] })) as readonly [bigint, bigint];
+    const reason = staleReason({ round: computedFor, computedAtBlock }, { currentRound, snapshotBlock });
+    if (reason) throw new Error(reason);
   }
   const index = useMemo(() => (snapshot.data ? indexRecognition(snapshot.data.scenario.recognition) : undefined), [snapshot.data]);
 
@@ -44,7 +49,9 @@ function AllocationsFor({ me }: { me: Address }) {
   if (error) return <Problem error={error} />;
   if (!snapshot.data || !computation || !index || !ledger.data || round === undefined) return <Loading what="the round's allocation" />;
 
-  const isCurrent = round === rounds.data?.current;
+  // While another round's snapshot is still shown (placeholder data), nothing may be sent from it.
+  const fresh = snapshot.data.block === info!.snapshotBlock && !snapshot.isPlaceholderData;
+  const isCurrent = round === rounds.data?.current && fresh;
   const commitments = ledger.data.commitments;
   const checks = new Map(checkCommitments(snapshot.data, ledger.data.sdk, commitments, round, computation).map((c) => [c.capacityId, c]));
   const caps = snapshot.data.allCapacities.filter((c) => c.provider === me);
@@ -73,12 +80,25 @@ function AllocationsFor({ me }: { me: Address }) {
                 <div className="row">
                   {check && <StatusBadge status={check.status} />}
                   {isCurrent && expected && (!committed || committed.withdrawn) && (
-                    <button className="primary" onClick={() => { const a = calls.commit(d, round, BigInt(c.id), expected.root, expected.total, FA1_BYTES32); void run(`Commit capacity #${c.id} for round ${round}`, a.call, a.signed, () => ensureCurrentRound(round)); }}>
+                    <button className="primary" onClick={() => { const a = calls.commit(d, round, BigInt(c.id), expected.root, expected.total, FA1_BYTES32); void run(`Commit capacity #${c.id} for round ${round}`, a.call, a.signed, () => ensureCurrent(round, snapshot.data!.block)); }}>
                       Commit this round ({fmt(expected.total)} {c.unit})
                     </button>
                   )}
                   {committed && !committed.withdrawn && committed.delivered < committed.total && (
-                    <button className="ghost" onClick={() => { const a = calls.withdraw(d, round, BigInt(c.id)); void run(`Withdraw commitment of capacity #${c.id}`, a.call, a.signed); }}>Withdraw</button>
+                    <button className="ghost" onClick={async () => {
+                      const undelivered = committed.total - committed.delivered;
+                      const ok = await confirm({
+                        title: `Withdraw your round ${round} commitment of capacity #${c.id}?`,
+                        body: [
+                          `This is a transaction on chain and takes effect in the next block. No more deliveries can be recorded against this commitment; what was delivered stays on record (${fmt(committed.delivered)} of ${fmt(committed.total)} ${c.unit}).`,
+                          `The undelivered ${fmt(undelivered)} ${c.unit} count as yours again${c.recurring ? "" : " (this one-off capacity's remaining quantity grows by that much)"}. Recipients see the commitment as withdrawn. You may commit again in this round while it is current.`,
+                        ],
+                        action: "Withdraw on chain",
+                      });
+                      if (!ok) return;
+                      const a = calls.withdraw(d, round, BigInt(c.id));
+                      void run(`Withdraw commitment of capacity #${c.id}`, a.call, a.signed);
+                    }}>Withdraw</button>
                   )}
                 </div>
               </div>
@@ -96,9 +116,9 @@ function AllocationsFor({ me }: { me: Address }) {
                           <td>{nameOf(d, a.recipient)}</td>
                           <td>#{a.need} · {fmt(need.quantity)} {need.unit} {need.location ?? ""}</td>
                           <td>Tier {a.tier} · weight {t ? pct(t.weight) : "—"}{a.amount === need.quantity ? <span className="badge">capped at need</span> : null}</td>
-                          <td className="num">{fmt(a.amount)}</td>
-                          <td className="num">{fmt(delivered)}</td>
-                          <td>{committed && !committed.withdrawn && check?.status === "match" && delivered < a.amount
+                          <td className="num">{fmt(a.amount)} {c.unit}</td>
+                          <td className="num">{fmt(delivered)} {c.unit}</td>
+                          <td>{fresh && committed && !committed.withdrawn && check?.status === "match" && delivered < a.amount
                             ? <DeliverForm max={a.amount - delivered} label={`Deliver to ${nameOf(d, a.recipient)}`} onSubmit={(amount) => {
                                 const p = proofOf(computation, c.id, a.need);
                                 const act = calls.recordDelivery(d, round, BigInt(c.id), BigInt(a.need), p.recipient, p.amount, p.proof, amount);
@@ -141,9 +161,9 @@ function AllocationsFor({ me }: { me: Address }) {
                 <td>#{a.need} {needOf(a.need).location ?? ""}</td>
                 <td className="num">{fmt(a.amount)} {unit}</td>
                 <td className="num">{c && !c.withdrawn ? "yes" : c?.withdrawn ? "withdrawn" : "not yet"}</td>
-                <td className="num">{fmt(delivered)}</td>
-                <td className="num">{fmt(confirmed)}</td>
-                <td>{delivered > confirmed
+                <td className="num">{fmt(delivered)} {unit}</td>
+                <td className="num">{fmt(confirmed)} {unit}</td>
+                <td>{fresh && delivered > confirmed
                   ? <DeliverForm max={delivered - confirmed} label="Confirm receipt" onSubmit={(amount) => {
                       const act = calls.confirmReceipt(d, round, BigInt(a.capacity), BigInt(a.need), amount);
                       return run(`Confirm receipt of ${fmt(amount)} ${unit}`, act.call, act.signed);
@@ -162,6 +182,9 @@ function AllocationsFor({ me }: { me: Address }) {
 function DeliverForm({ max, label, onSubmit }: { max: bigint; label: string; onSubmit: (amount: bigint) => Promise<boolean> }) {
   const [value, setValue] = useState(String(max));
   const [busy, setBusy] = useState(false);
+  // After a partial delivery or confirmation the remainder shrinks: offer the new remainder, never
+  // a stale amount that would now be out of range (and look like a failure).
+  useEffect(() => setValue(String(max)), [max]);
   const ok = /^\d+$/.test(value) && BigInt(value) > 0n && BigInt(value) <= max;
   return (
     <form className="inline-form" onSubmit={async (e) => { e.preventDefault(); if (!ok) return; setBusy(true); await onSubmit(BigInt(value)); setBusy(false); }}>

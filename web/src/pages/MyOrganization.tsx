@@ -10,27 +10,42 @@ import * as calls from "../chain/calls.js";
 import { fmt, pct, share } from "../lib/format.js";
 import { Loading, NeedWallet, Problem } from "../components/Status.js";
 import { SignalForm, describeWindow } from "../components/SignalForm.js";
+import { useConfirm } from "../components/Confirm.js";
+import { clearDraft, loadDraft, saveDraft } from "../lib/drafts.js";
 
 export function MyOrganization() {
   const { address } = useAccount();
   if (!address) return <NeedWallet what="edit its recognition, capacities and needs" />;
-  return <MyOrganizationFor me={address} />;
+  // Keyed by account: nothing of one organization's page (rows, forms) survives into another's.
+  return <MyOrganizationFor key={address.toLowerCase()} me={address} />;
 }
 
 function MyOrganizationFor({ me }: { me: Address }) {
   const d = useDeployment();
   const snapshot = useHeadSnapshot();
   const { run } = useActions();
+  const confirm = useConfirm();
   const meLower = me.toLowerCase() as Address;
   const onChain = snapshot.data?.scenario.recognition[meLower];
   const onChainKey = JSON.stringify(onChain ?? {}, (_k, v) => (typeof v === "bigint" ? String(v) : v));
-  const [rows, setRows] = useState<Row[]>([]);
-  const [dirty, setDirty] = useState(false);
+  // The draft of this account only (kept in this browser across reloads; see lib/drafts.ts).
+  const [stored] = useState(() => loadDraft<Row[]>(d.chainId, me, "recognition"));
+  const [rows, setRowsState] = useState<Row[]>(stored?.value ?? []);
+  const [dirty, setDirty] = useState(stored !== undefined);
+  const [base, setBase] = useState(stored?.base);
   useEffect(() => {
-    if (!dirty) setRows(Object.entries(onChain ?? {}).map(([a, p]) => ({ address: getAddress(a), points: String(p) })));
+    if (!dirty) setRowsState(Object.entries(onChain ?? {}).map(([a, p]) => ({ address: getAddress(a), points: String(p) })));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [onChainKey, me]);
-  useEffect(() => setDirty(false), [me]);
+  }, [onChainKey, dirty]);
+  const setRows = (next: Row[]) => {
+    const from = dirty && base !== undefined ? base : onChainKey;
+    setRowsState(next);
+    setDirty(true);
+    setBase(from);
+    saveDraft(d.chainId, me, "recognition", next, from);
+  };
+  const discard = () => { clearDraft(d.chainId, me, "recognition"); setDirty(false); setBase(undefined); };
+  const chainMoved = dirty && snapshot.data !== undefined && base !== undefined && base !== onChainKey;
 
   const index = useMemo(() => (snapshot.data ? indexRecognition(snapshot.data.scenario.recognition) : undefined), [snapshot.data]);
   if (snapshot.isError) return <Problem error={snapshot.error} />;
@@ -46,13 +61,56 @@ function MyOrganizationFor({ me }: { me: Address }) {
   const recognizesMe = Object.entries(snapshot.data.scenario.recognition)
     .filter(([from, v]) => from !== meLower && (v[meLower] ?? 0n) > 0n && !(onChain && onChain[from as Address]))
     .map(([from]) => from as Address);
-  const edit = (i: number, patch: Partial<Row>) => { setDirty(true); setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r))); };
+  const edit = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   async function publish() {
     const recipients = rows.map((r) => getAddress(r.address.trim()));
     const points = rows.map((r) => BigInt(r.points));
     const a = calls.setRecognition(d, recipients, points);
-    if (await run("Publish recognition", a.call, a.signed)) setDirty(false);
+    if (await run("Publish recognition", a.call, a.signed)) discard();
+  }
+
+  async function revokeOne(addr: Address) {
+    const who = nameOf(d, addr);
+    const ok = await confirm({
+      title: `Revoke your recognition of ${who}?`,
+      body: [
+        `This is a transaction on chain, not an edit of your draft (to change your draft, use “Remove”). It takes effect in the next block.`,
+        `${who} stops counting for your shares from the next round's snapshot on; the current round's allocations were fixed at its snapshot and stand. The Overview's "current signals" change at once.`,
+      ],
+      action: "Revoke on chain",
+    });
+    if (!ok) return;
+    const a = calls.revokeRecognition(d, getAddress(addr));
+    void run(`Revoke recognition of ${who}`, a.call, a.signed);
+  }
+  async function revokeAll() {
+    const ok = await confirm({
+      title: "Revoke all your recognition?",
+      body: [
+        "This is a transaction on chain. It takes effect in the next block: from the next round's snapshot on, nobody counts as recognized by you, so your capacities allocate to nobody (mutual recognition needs both sides).",
+        "The current round's allocations were fixed at its snapshot and stand.",
+      ],
+      action: "Revoke all on chain",
+    });
+    if (!ok) return;
+    const a = calls.revokeAllRecognition(d);
+    void run("Revoke all recognition", a.call, a.signed);
+  }
+  async function revokeSignal(kind: "capacity" | "need", id: string, what: string) {
+    const ok = await confirm({
+      title: `Revoke ${kind} #${id}?`,
+      body: [
+        `${what}. This is a transaction on chain and takes effect in the next block; a revoked ${kind} cannot be restored (declare a new one instead).`,
+        kind === "capacity"
+          ? "From the next round's snapshot on it allocates nothing. A commitment already made from it in the current round stays: withdraw it on Allocations if you will not deliver."
+          : "From the next round's snapshot on nobody is allocated anything for it. Allocations already committed for it in the current round stay.",
+      ],
+      action: `Revoke ${kind} on chain`,
+    });
+    if (!ok) return;
+    const a = kind === "capacity" ? calls.revokeCapacity(d, BigInt(id)) : calls.revokeNeed(d, BigInt(id));
+    void run(`Revoke ${kind} #${id}`, a.call, a.signed);
   }
 
   const myCaps = snapshot.data.allCapacities.filter((c) => c.provider === meLower);
@@ -106,8 +164,8 @@ function MyOrganizationFor({ me }: { me: Address }) {
                   <td>{theirs ? pct(theirs) : "—"}</td>
                   <td>{mutual ? <strong>{pct(mutual)}</strong> : <span className="muted">none</span>}</td>
                   <td className="actions">
-                    {existing && <button className="ghost small" onClick={() => { const a = calls.revokeRecognition(d, getAddress(addr!)); void run(`Revoke recognition of ${nameOf(d, addr!)}`, a.call, a.signed); }}>Revoke</button>}
-                    <button className="ghost small" aria-label={`Remove row ${i + 1}`} onClick={() => { setDirty(true); setRows(rows.filter((_, j) => j !== i)); }}>Remove</button>
+                    {existing && <button className="ghost small" onClick={() => void revokeOne(addr!)}>Revoke</button>}
+                    <button className="ghost small" aria-label={`Remove row ${i + 1}`} onClick={() => setRows(rows.filter((_, j) => j !== i))}>Remove</button>
                   </td>
                 </tr>
               );
@@ -115,11 +173,15 @@ function MyOrganizationFor({ me }: { me: Address }) {
           </tbody>
         </table>
         <div className="row">
-          <button onClick={() => { setDirty(true); setRows([...rows, { address: "", points: "10" }]); }}>Add partner</button>
+          <button onClick={() => setRows([...rows, { address: "", points: "10" }])}>Add partner</button>
           <button className="primary" disabled={!valid || !dirty} onClick={publish}>Publish recognition</button>
-          <button className="danger" disabled={!onChain} onClick={() => { const a = calls.revokeAllRecognition(d); void run("Revoke all recognition", a.call, a.signed); }}>Revoke all</button>
-          {dirty && <span className="muted">Unpublished changes</span>}
+          <button className="danger" disabled={!onChain} onClick={() => void revokeAll()}>Revoke all</button>
+          {dirty && <span className="unsaved" data-testid="unsaved">Unpublished changes (kept in this browser for {nameOf(d, me)} only)</span>}
+          {dirty && <button className="ghost small" onClick={discard}>Discard changes</button>}
         </div>
+        {chainMoved && (
+          <p className="banner warn" role="alert">Your recognition on chain changed since you started these changes. Check every row before publishing: publishing replaces what is on chain.</p>
+        )}
         {recognizesMe.length > 0 && (
           <div className="subsection">
             <h3>They recognize you, you don’t recognize them</h3>
@@ -127,7 +189,7 @@ function MyOrganizationFor({ me }: { me: Address }) {
               {recognizesMe.map((a) => (
                 <li key={a}>
                   <span>{nameOf(d, a)} gives you {pct(recognitionShare(index, a, meLower))}</span>
-                  <button className="ghost small" onClick={() => { setDirty(true); setRows([...rows, { address: getAddress(a), points: "10" }]); }}>Add</button>
+                  <button className="ghost small" onClick={() => setRows([...rows, { address: getAddress(a), points: "10" }])}>Add</button>
                 </li>
               ))}
             </ul>
@@ -141,18 +203,18 @@ function MyOrganizationFor({ me }: { me: Address }) {
           <SignalList kind="capacity" items={myCaps.map((c) => ({
             id: c.id, active: c.active, title: `${fmt(c.declared)} ${c.unit} · ${c.type}`,
             sub: `${c.location ?? "anywhere"} · ${describeWindow(c.window)} · ${c.recurring ? "recurring" : `one-off, ${fmt(c.quantity)} left`}${c.filter ? ("allow" in c.filter ? ` · only ${c.filter.allow.length} listed` : ` · excludes ${c.filter.deny.length}`) : ""}${c.minUnit ? ` · in lots of ${fmt(c.minUnit)}` : ""}`,
-            onRevoke: () => { const a = calls.revokeCapacity(d, BigInt(c.id)); void run(`Revoke capacity #${c.id}`, a.call, a.signed); },
+            onRevoke: () => void revokeSignal("capacity", c.id, `${fmt(c.declared)} ${c.unit} of ${c.type}`),
           }))} />
-          <SignalForm kind="capacity" existing={myCaps.filter((c) => c.active)} />
+          <SignalForm kind="capacity" me={me} capacities={snapshot.data.scenario.capacities} needs={snapshot.data.scenario.needs} existing={myCaps.filter((c) => c.active)} />
         </section>
         <section className="card" aria-labelledby="need-title">
           <h2 id="need-title">Needs — what you need</h2>
           <SignalList kind="need" items={myNeeds.map((n) => ({
             id: n.id, active: n.active, title: `${fmt(n.declared)} ${n.unit} · ${n.type}`,
             sub: `${n.location ?? "anywhere"} · ${describeWindow(n.window)} · ${fmt(n.quantity)} still needed`,
-            onRevoke: () => { const a = calls.revokeNeed(d, BigInt(n.id)); void run(`Revoke need #${n.id}`, a.call, a.signed); },
+            onRevoke: () => void revokeSignal("need", n.id, `${fmt(n.declared)} ${n.unit} of ${n.type}`),
           }))} />
-          <SignalForm kind="need" existing={myNeeds.filter((n) => n.active)} />
+          <SignalForm kind="need" me={me} capacities={snapshot.data.scenario.capacities} needs={snapshot.data.scenario.needs} existing={myNeeds.filter((n) => n.active)} />
         </section>
       </div>
       <p className="muted small">Addresses shown as names come from the deployment file; on chain there are only addresses ({shortAddress(me)}).</p>

@@ -1,36 +1,56 @@
-import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeployment, useClient, useHead, useHeadSnapshot, useRoundComputation, useRounds } from "../state.js";
 import { useActions } from "../actions.js";
 import { readRoundLedger } from "../chain/ledger.js";
+import { readSnapshot, type ChainSnapshot } from "../chain/snapshot.js";
+import { checkCommitments, computeRound, type RoundComputation } from "../chain/verify.js";
 import { nameOf } from "../chain/deployment.js";
-import { CoverageChart, FlowSankey, GapHeatmap, type GapCell, type RoundCoverage } from "../components/Charts.js";
+import { CoverageChart, FlowSankey, GapHeatmap, type RoundCoverage } from "../components/Charts.js";
 import { fmt, share } from "../lib/format.js";
+import { coverageByUnit, gapCells, totalsBySectorUnit, type CoverageInput } from "../lib/units.js";
 import { Loading, Problem } from "../components/Status.js";
+
+/** A round's computation depends only on its (immutable) snapshot: computed once per snapshot block. */
+const computedRounds = new Map<bigint, RoundComputation>();
 
 export function Overview() {
   const d = useDeployment();
   const client = useClient();
+  const queryClient = useQueryClient();
   const head = useHead().data;
   const rounds = useRounds();
   const snapshot = useHeadSnapshot();
   const { computation, error } = useRoundComputation(snapshot.data);
   const { run } = useActions();
+  const [sector, setSector] = useState(() => sessionStorage.getItem("fa.sector") ?? "");
+  const pickSector = (s: string) => { sessionStorage.setItem("fa.sector", s); setSector(s); };
 
-  const coverage = useQuery<RoundCoverage[]>({
+  // Per round, every commitment with its unit, sector and whether it matches FA-1 (Audit's check).
+  const coverage = useQuery<{ round: bigint; commitments: CoverageInput[] }[]>({
     queryKey: ["coverage", rounds.data?.current.toString(), head?.toString()],
     enabled: rounds.data !== undefined,
     placeholderData: (p) => p,
     queryFn: async () =>
       Promise.all(
         rounds.data!.rounds.map(async (r) => {
+          const snap = await queryClient.fetchQuery<ChainSnapshot>({ queryKey: ["snapshot", r.snapshotBlock.toString()], queryFn: () => readSnapshot(client, d, r.snapshotBlock), staleTime: Infinity });
+          let comp = computedRounds.get(r.snapshotBlock);
+          if (!comp) computedRounds.set(r.snapshotBlock, (comp = computeRound(snap)));
           const ledger = await readRoundLedger(client, d, r);
-          let committed = 0n, delivered = 0n, confirmed = 0n;
+          const checks = checkCommitments(snap, ledger.sdk, ledger.commitments, r.round, comp);
+          const commitments: CoverageInput[] = [];
           for (const c of ledger.commitments.values()) {
-            if (!c.withdrawn) committed += c.total;
-            delivered += c.delivered;
-            for (const l of c.leaves.values()) confirmed += l.confirmed;
+            const cap = snap.allCapacities.find((x) => x.id === c.capacityId);
+            const status = checks.find((x) => x.capacityId === c.capacityId)?.status;
+            commitments.push({
+              unit: cap?.unit ?? "?", sector: cap?.type ?? "?",
+              matches: status !== "mismatch" && status !== "unexpected",
+              withdrawn: c.withdrawn, total: c.total, delivered: c.delivered,
+              confirmed: [...c.leaves.values()].reduce((s, l) => s + l.confirmed, 0n),
+            });
           }
-          return { round: r.round, committed, delivered, confirmed };
+          return { round: r.round, commitments };
         }),
       ),
   });
@@ -39,22 +59,25 @@ export function Overview() {
   if (!snapshot.data || !rounds.data) return <Loading what="the chain's state" />;
 
   const scenario = snapshot.data.scenario;
-  const totalNeed = scenario.needs.reduce((s, n) => s + n.quantity, 0n);
-  const allocated = computation ? computation.result.allocations.reduce((s, a) => s + a.amount, 0n) : 0n;
-  const cells: GapCell[] = [];
-  for (const n of scenario.needs) {
-    const location = n.location ?? "anywhere";
-    let c = cells.find((x) => x.location === location && x.sector === n.type);
-    if (!c) cells.push((c = { location, sector: n.type, need: 0n, unmet: 0n }));
-    c.need += n.quantity;
-    c.unmet += computation?.result.unmet[n.id] ?? n.quantity;
-  }
+  const sectors = [...new Set([...scenario.needs.map((n) => n.type), ...scenario.capacities.map((c) => c.type)])].sort();
+  const inSector = <T extends { type: string }>(x: T) => sector === "" || x.type === sector;
+  const needs = scenario.needs.filter(inSector);
+  const capacityOf = (id: string) => scenario.capacities.find((c) => c.id === id);
+  const allocations = (computation?.result.allocations ?? []).filter((a) => { const c = capacityOf(a.capacity); return c !== undefined && inSector(c); });
+  const totals = totalsBySectorUnit(needs, allocations);
+  const needCount = needs.length;
+  const metCount = totals.reduce((n, t) => n + t.met, 0);
+  const cells = gapCells(needs, computation?.result.unmet);
+  const coverageRounds: RoundCoverage[] | undefined = coverage.data?.map((r) => ({
+    round: r.round,
+    ...coverageByUnit(r.commitments.filter((c) => sector === "" || c.sector === sector)),
+  }));
   const r = rounds.data;
   const now = BigInt(Math.floor(Date.now() / 1000));
   const canOpen = r.current === 0n || r.nextOpenTime <= now;
   const current = r.rounds[r.rounds.length - 1];
   const orgs = new Set([...Object.keys(scenario.recognition), ...scenario.capacities.map((c) => c.provider), ...scenario.needs.map((n) => n.recipient)]);
-  const unitOf = (capacity: string) => scenario.capacities.find((c) => c.id === capacity)?.unit ?? "";
+  const unitOf = (capacity: string) => capacityOf(capacity)?.unit ?? "";
 
   return (
     <div className="page">
@@ -63,6 +86,12 @@ export function Overview() {
           <h1>Overview</h1>
           <p className="lede">Who needs what, where — and what the current signals would allocate under FA-1, computed in this browser from the public ledger.</p>
         </div>
+        <label className="field inline"><span>Sector</span>
+          <select value={sector} onChange={(e) => pickSector(e.target.value)} data-testid="sector-filter">
+            <option value="">All sectors</option>
+            {sectors.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </label>
       </div>
       <section className="stats" aria-label="Key figures">
         <div className="stat" data-testid="current-round">
@@ -76,31 +105,52 @@ export function Overview() {
             Open round {String(r.current + 1n)}
           </button>
         </div>
-        <div className="stat"><span className="k">Needs met by current signals</span>
-          <span className="v">{totalNeed === 0n ? "—" : `${allocated === totalNeed ? 100 : Math.min(99, Math.floor(share(allocated, totalNeed) * 100))} %`}</span>
-          <span className="s">{fmt(allocated)} of {fmt(totalNeed)} units of residual need</span></div>
+        <div className="stat" data-testid="needs-met"><span className="k">Needs fully met by current signals</span>
+          <span className="v">{needCount === 0 ? "—" : `${metCount} of ${needCount}`}</span>
+          <span className="s">{sector || "all sectors"}; quantities per unit below (units are never added together)</span></div>
         <div className="stat"><span className="k">Organizations</span><span className="v">{orgs.size}</span>
           <span className="s">{scenario.capacities.length} capacities · {scenario.needs.length} open needs</span></div>
         <div className="stat"><span className="k">Chain head</span><span className="v">#{String(head ?? 0n)}</span>
           <span className="s">state read from logs and views</span></div>
       </section>
       {error && <Problem error={error} />}
+      <section className="card" aria-labelledby="totals-title">
+        <h2 id="totals-title">Need and allocation by sector and unit</h2>
+        {totals.length === 0 ? <p className="empty">No open needs{sector ? ` in ${sector}` : ""}.</p> : (
+          <div className="scroll-x">
+            <table data-testid="unit-totals">
+              <thead><tr><th scope="col">Sector</th><th scope="col">Unit</th><th scope="col" className="num">Residual need</th><th scope="col" className="num">Allocated now</th><th scope="col" className="num">Share met</th><th scope="col" className="num">Needs fully met</th></tr></thead>
+              <tbody>
+                {totals.map((t) => (
+                  <tr key={`${t.sector}-${t.unit}`} data-testid={`total-${t.sector}-${t.unit}`}>
+                    <td>{t.sector}</td><td>{t.unit}</td>
+                    <td className="num">{fmt(t.need)} {t.unit}</td>
+                    <td className="num">{fmt(t.allocated)} {t.unit}</td>
+                    <td className="num">{t.allocated >= t.need ? 100 : Math.min(99, Math.floor(share(t.allocated, t.need) * 100))} %</td>
+                    <td className="num">{t.met} of {t.needs}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
       <div className="grid2">
         <section className="card" aria-labelledby="gap-title">
           <h2 id="gap-title">Gaps by location and sector</h2>
-          <p className="hint">Share of residual need the current signals meet. Red is where nobody brings enough.</p>
+          <p className="hint">Share of residual need the current signals meet, per unit. Red is where nobody brings enough.</p>
           <GapHeatmap cells={cells} />
         </section>
         <section className="card" aria-labelledby="cov-title">
           <h2 id="cov-title">Coverage over rounds</h2>
-          <p className="hint">Units committed, delivered and confirmed per round (all units summed).</p>
-          {coverage.data ? <CoverageChart rounds={coverage.data} /> : <Loading what="rounds" />}
+          <p className="hint">Per unit: committed, delivered and confirmed in each round. Only commitments that match FA-1 count.</p>
+          {coverageRounds ? <CoverageChart rounds={coverageRounds} /> : <Loading what="rounds" />}
         </section>
       </div>
       <section className="card" aria-labelledby="flow-title">
         <h2 id="flow-title">Flows between organizations</h2>
-        <p className="hint">What FA-1 allocates now. Dark bands: mutual recognition (tier 1); light: one-way (tier 2).</p>
-        {computation && <FlowSankey allocations={computation.result.allocations} name={(a) => nameOf(d, a)} unitOf={unitOf} />}
+        <p className="hint">What FA-1 allocates now. Dark bands: mutual recognition (tier 1); light: one-way (tier 2). A band's width is its share of all flows <em>in its unit</em>, and every unit gets the same total height — so compare widths within a unit only. Hover a band for its amount and unit.</p>
+        {computation && <FlowSankey allocations={allocations} name={(a) => nameOf(d, a)} unitOf={unitOf} />}
       </section>
     </div>
   );
