@@ -21,6 +21,7 @@ export { tierOf, type TierMembership } from "./tiers.js";
 export { waterFill, waterFillIntegers, integerWeights, type WaterFillClaim, type WaterFillResult } from "./waterFill.js";
 export { scaleOffers, type Offer } from "./scaleOffers.js";
 export { fa1, allocate, FA1_ID } from "./protocols/fa1.js";
+export { fa2, allocate as allocateFa2, FA2_ID } from "./protocols/fa2.js";
 export {
   LEAF_ENCODING,
   type CommitmentLeaf,
