@@ -100,7 +100,7 @@ export function organizationRounds(
     add(entry(f.provider).provided, f.unit, f);
     add(entry(f.recipient).received, f.unit, f);
   }
-  // A commitment whose root is not FA-1's has no known leaves: count its committed total for its provider.
+  // A commitment whose root is not the protocol's has no known leaves: count its committed total for its provider.
   for (const c of unprovenCommitments) {
     const t = entry(c.provider).provided;
     const totals = t[c.unit] ?? (t[c.unit] = { committed: 0n, delivered: 0n, confirmed: 0n });

@@ -367,7 +367,8 @@ export function allocate(scenario: Scenario): AllocationResult {
   for (const cap of caps) unused[cap.id] = cap.remaining;
   const unmet: Record<string, bigint> = {};
   for (const need of [...needStates].sort((x, y) => compareIds(x.id, y.id))) unmet[need.id] = need.residual;
-  return { protocol: FA2_ID, allocations, unmet, unused, rounds: events };
+  void events; // FA-2 has no rounds; `rounds` is left out.
+  return { protocol: FA2_ID, allocations, unmet, unused };
 }
 
 /** FA-2 as a Protocol object. */

@@ -61,7 +61,7 @@ export function Overview() {
       <div className="page-head">
         <div>
           <h1>Overview</h1>
-          <p className="lede">Who needs what, where — and what the current signals would allocate under FA-1, computed in this browser from the public ledger.</p>
+          <p className="lede">Who needs what, where — and what the current signals would allocate under FA-2, computed in this browser from the public ledger.</p>
         </div>
       </div>
       <section className="stats" aria-label="Key figures">
@@ -99,7 +99,7 @@ export function Overview() {
       </div>
       <section className="card" aria-labelledby="flow-title">
         <h2 id="flow-title">Flows between organizations</h2>
-        <p className="hint">What FA-1 allocates now. Dark bands: mutual recognition (tier 1); light: one-way (tier 2).</p>
+        <p className="hint">What FA-2 allocates now. Dark bands: mutual recognition (tier 1); light: one-way (tier 2).</p>
         {computation && <FlowSankey allocations={computation.result.allocations} name={(a) => nameOf(d, a)} unitOf={unitOf} />}
       </section>
     </div>
