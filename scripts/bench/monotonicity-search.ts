@@ -6,6 +6,7 @@
  *
  *   npx tsx scripts/bench/monotonicity-search.ts                       # fa-2, 500,000 runs per property
  *   npx tsx scripts/bench/monotonicity-search.ts --runs 60000 --protocol fa-1 --seed 7
+ *   npx tsx scripts/bench/monotonicity-search.ts --only monotonicity.recognition-across --runs 100000
  *
  * Exits 1 when a property that must hold is violated (so `npm run bench` fails loudly).
  */
@@ -23,17 +24,19 @@ const seed = Number(arg("--seed") ?? 20261201);
 const protocolId = arg("--protocol") ?? "fa-2";
 const protocol = PROTOCOLS[protocolId];
 if (protocol === undefined) throw new Error(`unknown protocol ${protocolId} (known: ${Object.keys(PROTOCOLS).join(", ")})`);
-const ids = ["monotonicity.need", "monotonicity.recognition-capacity", "monotonicity.recognition-across"];
+const ids = (arg("--only") ?? "monotonicity.need,monotonicity.recognition-capacity,monotonicity.recognition-across").split(",");
 const BATCH = 10_000;
 
 const size = (i: ScenarioWithPicks) => i.scenario.capacities.length + i.scenario.needs.length + Object.values(i.scenario.recognition).reduce((n, r) => n + Object.keys(r).length, 0);
 let failedClaim = false;
 console.log(`monotonicity search — ${protocol.id}, ${runs} runs per property, seed ${seed}, node ${process.version}`);
 for (const id of ids) {
-  const property = AXIOM_PROPERTIES.find((p) => p.id === id)!;
+  const property = AXIOM_PROPERTIES.find((p) => p.id === id);
+  if (property === undefined) throw new Error(`unknown property ${id}`);
   const started = performance.now();
   let violations = 0;
-  let smallest: { input: ScenarioWithPicks; detail: string; change?: string } | undefined;
+  // Smallest counterexample per number of distinct providers (1: one provider with several capacities; 2: two providers).
+  const smallest = new Map<number, { input: ScenarioWithPicks; detail: string; change?: string }>();
   // Batches with derived seeds: fc.sample keeps every input of a batch in memory.
   for (let done = 0; done < runs; done += BATCH) {
     const n = Math.min(BATCH, runs - done);
@@ -41,7 +44,9 @@ for (const id of ids) {
       const v = property.check(protocol, input);
       if (v === undefined) continue;
       violations++;
-      if (smallest === undefined || size(input) < size(smallest.input)) smallest = { input, ...v };
+      const providers = new Set(input.scenario.capacities.map((c) => c.provider)).size;
+      const best = smallest.get(providers);
+      if (best === undefined || size(input) < size(best.input)) smallest.set(providers, { input, ...v });
     }
     process.stderr.write(`\r${id}: ${done + n}/${runs}, ${violations} violations`);
   }
@@ -49,9 +54,9 @@ for (const id of ids) {
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   const kind = property.measured ? "measured" : "must hold";
   console.log(`${id} (${kind}): ${violations} of ${runs} runs violate (${((100 * violations) / runs).toFixed(3)} %), ${seconds} s`);
-  if (smallest !== undefined) {
-    console.log(`  smallest: ${smallest.change ?? ""}; ${smallest.detail}`);
-    console.log(`  scenario: ${JSON.stringify(serializeScenario(smallest.input.scenario))}`);
+  for (const [providers, best] of [...smallest].sort(([a], [b]) => a - b)) {
+    console.log(`  smallest with ${providers} provider(s): ${best.change ?? ""}; ${best.detail}`);
+    console.log(`  scenario: ${JSON.stringify(serializeScenario(best.input.scenario))}`);
   }
   if (!property.measured && violations > 0) failedClaim = true;
 }
