@@ -107,3 +107,40 @@ describe("FA-2 worked examples (test vectors)", () => {
     expectEqualsReference(at(2n), after);
   });
 });
+
+/** docs/protocol.md §11.4: the smallest cross-capacity counterexamples the search found (measured, not promised). */
+describe("FA-2 across capacities: recognition monotonicity is measured, not promised (pinned counterexamples)", () => {
+  const P = `0x${"11".repeat(20)}` as const, Y = `0x${"22".repeat(20)}` as const;
+  const litre = { type: "WASH", unit: "litre" } as const;
+
+  it("one provider, two capacities: P raising Y 1 -> 3 lowers what Y receives from P (15 -> 14)", () => {
+    const at = (pPY: bigint): Scenario => ({
+      recognition: { [P]: { [P]: 4n, [Y]: pPY }, [Y]: { [P]: 2n } },
+      capacities: [
+        { id: "c1", provider: P, ...litre, quantity: 26n, minUnit: 2n },
+        { id: "c2", provider: P, ...litre, quantity: 15n, minUnit: 3n },
+      ],
+      needs: [{ id: "n1", recipient: P, ...litre, quantity: 22n }, { id: "n2", recipient: Y, ...litre, quantity: 15n }],
+    });
+    expect(fromProviderTo(fa2.allocate(at(1n)), P, Y)).to.equal(15n);
+    expect(fromProviderTo(fa2.allocate(at(3n)), P, Y)).to.equal(14n);
+    expectEqualsReference(at(1n));
+    expectEqualsReference(at(3n));
+  });
+
+  it("two providers: P raising Y 1 -> 3 lowers what Y receives from P (25 -> 24)", () => {
+    const at = (pPY: bigint): Scenario => ({
+      recognition: { [P]: { [P]: 3n, [Y]: pPY }, [Y]: { [P]: 3n } },
+      capacities: [
+        { id: "c1", provider: P, ...litre, quantity: 16n, minUnit: 3n },
+        { id: "c2", provider: P, ...litre, quantity: 13n },
+        { id: "c3", provider: Y, ...litre, quantity: 6n, minUnit: 2n },
+      ],
+      needs: [{ id: "n1", recipient: P, ...litre, quantity: 3n }, { id: "n2", recipient: Y, ...litre, quantity: 25n }],
+    });
+    expect(fromProviderTo(fa2.allocate(at(1n)), P, Y)).to.equal(25n);
+    expect(fromProviderTo(fa2.allocate(at(3n)), P, Y)).to.equal(24n);
+    expectEqualsReference(at(1n));
+    expectEqualsReference(at(3n));
+  });
+});
