@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { fa2, type AllocationResult, type Scenario } from "../../sdk/core/index.js";
 import { referenceFa2 } from "./fa2Reference.js";
 import { scenarioArb, fromProviderTo, toNeed, RUNS } from "./arbitraries.js";
-import { addr, amountOf } from "./fixtures.js";
+import { addr, amountOf, s1Scenario } from "./fixtures.js";
 
 function expectEqualsReference(s: Scenario, r: AllocationResult = fa2.allocate(s)): void {
   const ref = referenceFa2(s);
@@ -105,6 +105,20 @@ describe("FA-2 worked examples (test vectors)", () => {
     expect(fromProviderTo(after, P, X)).to.equal(23n);
     expectEqualsReference(at(1n), before);
     expectEqualsReference(at(2n), after);
+  });
+  it("S1 one capacity, minUnit 1, tier 1: raising p[P][X] 10 -> 30 (only K's MR falls, 41/144 -> 36/144) keeps X's unit (1 -> 1; FA-1: 1 -> 0)", () => {
+    const P = addr(1), X = addr(2);
+    const before = fa2.allocate(s1Scenario(10n));
+    const after = fa2.allocate(s1Scenario(30n));
+    expect(fromProviderTo(before, P, X)).to.equal(1n);
+    expect(fromProviderTo(after, P, X)).to.equal(1n);
+    // Slots (k − ½)/w: Y (3/10) 1.67, 5, 8.33, 11.67; K (41/144) 1.76, 5.27, 8.78, 12.29; X (1/27) 13.5 is the 9th.
+    // With K at 1/4 (2, 6, 10, 14), X's slot 13.5 comes before K's fourth: still within the 9 blocks.
+    const split = (r: AllocationResult) => [amountOf(r, "c1", "nX"), amountOf(r, "c1", "nK"), amountOf(r, "c1", "nY")];
+    expect(split(before)).to.deep.equal([1n, 4n, 4n]);
+    expect(split(after)).to.deep.equal([1n, 4n, 4n]);
+    expectEqualsReference(s1Scenario(10n), before);
+    expectEqualsReference(s1Scenario(30n), after);
   });
 });
 
