@@ -20,8 +20,15 @@ interface RefClaim {
   open: boolean;
 }
 
+/**
+ * How blocks are scheduled: "webster" is FA-2; "hamilton" is a deliberately broken variant for
+ * the lab's tests (each capacity's whole blocks apportioned by largest remainder over the claims'
+ * weights, capacity by capacity), which is not population monotone.
+ */
+export type Scheduling = "webster" | "hamilton";
+
 /** (cap id, need id) -> amount; plus unmet and unused. */
-export function referenceFa2(s: Scenario): { amounts: Map<string, bigint>; unmet: Map<string, bigint>; unused: Map<string, bigint> } {
+export function referenceFa2(s: Scenario, scheduling: Scheduling = "webster"): { amounts: Map<string, bigint>; unmet: Map<string, bigint>; unused: Map<string, bigint> } {
   const lower = (a: string) => a.toLowerCase() as Address;
   const points = new Map<Address, Map<Address, bigint>>();
   for (const [from, row] of Object.entries(s.recognition)) {
@@ -60,8 +67,43 @@ export function referenceFa2(s: Scenario): { amounts: Map<string, bigint>; unmet
     }
   }
   for (const c of claims) c.needs.sort((a, b) => servers.get(a)! - servers.get(b)! || compareIds(a, b));
+  const give = (c: RefClaim): boolean => {
+    const need = c.needs.find((n) => residual.get(n)! >= c.m);
+    if (need === undefined || remaining.get(c.cap)! < c.m) return false;
+    residual.set(need, residual.get(need)! - c.m);
+    remaining.set(c.cap, remaining.get(c.cap)! - c.m);
+    const key = c.cap + "\u0000" + need;
+    amounts.set(key, (amounts.get(key) ?? 0n) + c.m);
+    return true;
+  };
   for (const tier of [1, 2] as const) {
     const phase = claims.filter((c) => c.tier === tier);
+    if (scheduling === "hamilton") {
+      for (const cap of [...new Set(phase.map((c) => c.cap))].sort(compareIds)) {
+        // Rounds, as FA-1 does: apportion the blocks left among the claims still open; a claim
+        // that cannot take a seat (no need with room) closes and its seats go round again.
+        let open = phase.filter((c) => c.cap === cap).sort((a, b) => (a.recipient < b.recipient ? -1 : 1));
+        for (;;) {
+          if (open.length === 0) break;
+          const blocks = remaining.get(cap)! / open[0].m;
+          if (blocks === 0n) break;
+          // quota_i = blocks·w_i/Σw over a common denominator D = Π wd.
+          const D = open.reduce((d, c) => d * c.wd, 1n);
+          const scaled = open.map((c) => (c.wn * D) / c.wd);
+          const sum = scaled.reduce((a, b) => a + b, 0n);
+          const seats = scaled.map((w) => (blocks * w) / sum);
+          const rest = scaled.map((w, i) => ({ i, r: (blocks * w) % sum })).sort((a, b) => (a.r > b.r ? -1 : a.r < b.r ? 1 : a.i - b.i));
+          let left = blocks - seats.reduce((a, b) => a + b, 0n);
+          for (const { i } of rest) if (left-- > 0n) seats[i]++;
+          open = open.filter((c, i) => {
+            for (let k = 0n; k < seats[i]; k++) if (!give(c)) return false;
+            return true;
+          });
+          if (open.length > 0 && remaining.get(cap)! / open[0].m === blocks) break;
+        }
+      }
+      continue;
+    }
     for (;;) {
       // Earliest open slot: τ = (2k − 1)·m·wd / (2·wn), ties by capacity id then recipient.
       let best: RefClaim | undefined;
@@ -73,15 +115,10 @@ export function referenceFa2(s: Scenario): { amounts: Map<string, bigint>; unmet
         if (l < r || (l === r && (compareIds(c.cap, best.cap) || (c.recipient < best.recipient ? -1 : 1)) < 0)) best = c;
       }
       if (best === undefined) break;
-      const need = best.needs.find((n) => residual.get(n)! >= best!.m);
-      if (need === undefined || remaining.get(best.cap)! < best.m) {
+      if (!give(best)) {
         best.open = false;
         continue;
       }
-      residual.set(need, residual.get(need)! - best.m);
-      remaining.set(best.cap, remaining.get(best.cap)! - best.m);
-      const key = best.cap + "\u0000" + need;
-      amounts.set(key, (amounts.get(key) ?? 0n) + best.m);
       best.k++;
     }
   }
