@@ -6,7 +6,7 @@
 import type { Address } from "viem";
 import { escapeHtml } from "../../sdk/audit/index.js";
 import type { DemoOrganization, DemoResult, DemoRound } from "./model.js";
-import { coverageBySector, formatUnits, overallCoverage, percent, residualGaps } from "./summary.js";
+import { coverageBySector, formatUnits, overallCoverage, percent, PROTOCOL_CHANGE, residualGaps } from "./summary.js";
 
 const SECTOR_COLORS: Record<string, string> = {
   WASH: "#1f77b4",
@@ -189,7 +189,8 @@ td.n,th.n{text-align:right}.row{display:flex;flex-wrap:wrap;gap:24px}.warn{color
 .gas{color:#555}.meta{color:#666}svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>Free Association — cyclone response</h1>
-<p class="meta">Chain ${result.chainId} · ledger ${result.contracts.ledger} · ${result.organizations.length} organizations (${[...kinds.entries()].map(([k, n]) => `${n} ${k}`).join(", ")}) · ${result.rounds.length} rounds · protocol fa-1 · seeding gas ${formatUnits(result.seedGas)}</p>
+<p class="meta">Chain ${result.chainId} · ledger ${result.contracts.ledger} · ${result.organizations.length} organizations (${[...kinds.entries()].map(([k, n]) => `${n} ${k}`).join(", ")}) · ${result.rounds.length} rounds · protocol fa-2 · seeding gas ${formatUnits(result.seedGas)}</p>
+<p>Protocol ${escapeHtml(PROTOCOL_CHANGE)}</p>
 <p>Every organization published one signal vector (recognition, capacities, needs) on the embedded chain. Each round the protocol's allocation was committed by every provider as a Merkle root, delivered, and confirmed by recipients; needs shrink by what is confirmed. An auditor recomputed every commitment from the chain alone.</p>
 <h2>Needs met over rounds</h2>
 ${coverageChart(result)}

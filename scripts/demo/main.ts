@@ -15,7 +15,7 @@ import { cyclonePlan } from "./plan.js";
 import { renderRound } from "./print.js";
 import { runDemo, type DemoConnection } from "./run.js";
 import { writeOutputs } from "./outputs.js";
-import { overallCoverage, coverageBySector, formatUnits } from "./summary.js";
+import { overallCoverage, coverageBySector, formatUnits, PROTOCOL_CHANGE } from "./summary.js";
 
 const scenarioPath = process.env.FA_DEMO_SCENARIO ?? "examples/cyclone.json";
 const rounds = process.env.FA_DEMO_ROUNDS === undefined ? cyclonePlan.rounds : Number(process.env.FA_DEMO_ROUNDS);
@@ -23,6 +23,7 @@ const outDir = process.env.FA_DEMO_OUT ?? "out";
 
 const scenario = parseScenario(JSON.parse(await readFile(scenarioPath, "utf8")));
 console.log(`Free Association demo — ${scenarioPath}, ${rounds} rounds, on the embedded Hardhat chain`);
+console.log(`Protocol ${PROTOCOL_CHANGE}`);
 const connection = (await network.create()) as unknown as DemoConnection;
 const result = await runDemo(connection, scenario, { ...cyclonePlan, rounds }, {
   log: (line) => console.log(`  ${line}`),

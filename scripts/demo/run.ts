@@ -3,12 +3,12 @@
  * provider commits its allocation, deliveries (some partial, one provider fails), receipts, needs
  * shrink — with signal changes between rounds, a tampered commitment, and an auditor who verifies
  * every round from the chain alone. Everything on chain goes through sdk/chain; the allocation is
- * sdk/core's FA-1.
+ * sdk/core's default protocol, FA-2.
  */
 import type { HardhatViemHelpers } from "@nomicfoundation/hardhat-viem/types";
 import { createWalletClient, custom, keccak256, parseEther, stringToHex, toHex, type Address, type EIP1193Provider, type Hex, type PublicClient } from "viem";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
-import { fa1, LEAF_ENCODING, protocolIdToBytes32, type AllocationResult, type CommitmentLeaf, type Scenario } from "../../sdk/core/index.js";
+import { defaultProtocol, LEAF_ENCODING, protocolIdToBytes32, type AllocationResult, type CommitmentLeaf, type Scenario } from "../../sdk/core/index.js";
 import {
   auditRound,
   commitRound,
@@ -42,7 +42,7 @@ export interface RunOptions {
   readonly log?: (line: string) => void;
 }
 
-const FA1 = protocolIdToBytes32(fa1.id);
+const PROTOCOL_ID = protocolIdToBytes32(defaultProtocol.id);
 
 function scale(amount: bigint, f: Fraction | undefined): bigint {
   return f === undefined ? amount : (amount * f.num) / f.den;
@@ -120,7 +120,7 @@ export async function runDemo(connection: DemoConnection, scenario: Scenario, pl
     const round = opened.round;
     narrative.push(`round ${round} opens; every provider computes from the state at block ${opened.snapshotBlock}`);
 
-    // Every provider reads the same snapshot, computes FA-1 and commits its capacities (sdk/chain commitRound).
+    // Every provider reads the same snapshot, computes FA-2 and commits its capacities (sdk/chain commitRound).
     const snapshot = await readRoundSnapshot(publicClient, { contracts, round, fromBlock: deployed.fromBlock });
     const tampering = plan.tampering?.round === r ? plan.tampering : undefined;
     const tamperedId = tampering ? seeded.capacityIds.get(tampering.capacity)! : undefined;
@@ -146,11 +146,11 @@ export async function runDemo(connection: DemoConnection, scenario: Scenario, pl
             leaves = tamperedLeaves(c.leaves, providerAddress);
             root = StandardMerkleTree.of([...leaves], [...LEAF_ENCODING]).root as Hex;
             narrative.push(
-              `${orgName(providerAddress)} commits a tampered root for capacity ${c.capacityId}: all ${c.total} ${unitOf(snapshot, c.capacityId)} to its own need, instead of what FA-1 yields`,
+              `${orgName(providerAddress)} commits a tampered root for capacity ${c.capacityId}: all ${c.total} ${unitOf(snapshot, c.capacityId)} to its own need, instead of what FA-2 yields`,
             );
             flag(providerAddress, "committed a tampered root");
           }
-          const sent = await provider.act("Commit", { round, capacityId: c.capacityId, root, total: c.total, protocolId: FA1 });
+          const sent = await provider.act("Commit", { round, capacityId: c.capacityId, root, total: c.total, protocolId: PROTOCOL_ID });
           gas.commit += sent.receipt.gasUsed;
         } else {
           gas.commit += c.gasUsed ?? 0n;
@@ -158,7 +158,7 @@ export async function runDemo(connection: DemoConnection, scenario: Scenario, pl
         committed.set(c.capacityId, { root, leaves });
       }
     }
-    if (result === undefined) result = fa1.allocate(snapshot.scenario);
+    if (result === undefined) result = defaultProtocol.allocate(snapshot.scenario);
     narrative.push(`${committed.size} commitments (one Merkle root per capacity that allocates something)`);
 
     // Deliveries against each leaf; the tamperer does not deliver on its disputed commitment.
@@ -210,11 +210,11 @@ export async function runDemo(connection: DemoConnection, scenario: Scenario, pl
       const reportHash = keccak256(stringToHex(JSON.stringify(c, (_k, v) => (typeof v === "bigint" ? v.toString() : v))));
       const sent = await seeded.relayer.act("Attest", { round, capacityId: c.capacityId, matches: false, reportHash });
       gas.other += sent.receipt.gasUsed;
-      narrative.push(`the auditor flags capacity ${c.capacityId} of ${orgName(c.provider)} (root differs from FA-1's) and attests the mismatch on chain`);
+      narrative.push(`the auditor flags capacity ${c.capacityId} of ${orgName(c.provider)} (root differs from FA-2's) and attests the mismatch on chain`);
     }
     const audit: AuditReport = await auditRound(publicClient, { contracts, round, fromBlock: deployed.fromBlock });
     const after = await readSnapshot(publicClient, { contracts, block: await publicClient.getBlockNumber(), fromBlock: deployed.fromBlock });
-    // Recipients with a residual need that FA-1 gives nothing: unrecognized (Sybil-zero) or out-prioritized.
+    // Recipients with a residual need that FA-2 gives nothing: unrecognized (Sybil-zero) or out-prioritized.
     const recognized = new Set(Object.values(snapshot.scenario.recognition).flatMap((row) => Object.entries(row).filter(([, p]) => p > 0n).map(([to]) => to)));
     const served = new Set(result.allocations.map((a) => a.recipient));
     for (const recipient of new Set(snapshot.scenario.needs.map((n) => n.recipient))) {
@@ -265,7 +265,7 @@ function unitOf(snapshot: Snapshot, capacityId: bigint): string {
 /**
  * The tamperer's leaves: its capacity's whole committed total goes to its own need that the protocol
  * already serves from it, so the total is unchanged and the contract (which checks only the total)
- * accepts the commitment. Only the verification against FA-1 can tell.
+ * accepts the commitment. Only the verification against FA-2 can tell.
  */
 function tamperedLeaves(leaves: readonly CommitmentLeaf[], provider: Address): CommitmentLeaf[] {
   const own = leaves.find((l) => l[2] === provider.toLowerCase());

@@ -100,7 +100,7 @@ export function organizationRounds(
     add(entry(f.provider).provided, f.unit, f);
     add(entry(f.recipient).received, f.unit, f);
   }
-  // A commitment whose root is not FA-1's has no known leaves: count its committed total for its provider.
+  // A commitment whose root is not the protocol's has no known leaves: count its committed total for its provider.
   for (const c of unprovenCommitments) {
     const t = entry(c.provider).provided;
     const totals = t[c.unit] ?? (t[c.unit] = { committed: 0n, delivered: 0n, confirmed: 0n });
@@ -120,3 +120,9 @@ export function formatUnits(value: bigint): string {
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return negative ? `-${grouped}` : grouped;
 }
+
+/** The demo's two-sentence note on the protocol (README and docs/protocol.md §11 say the same). */
+export const PROTOCOL_CHANGE =
+  "FA-2 (the default; FA-1 stays available by id): every capacity is handed out in small equal blocks, in turns set by " +
+  "recognition, instead of computing shares and then scaling over-offered needs down. With it, asking for more never " +
+  "gets you less, and a provider recognizing you more never gives you less from a capacity it alone offers.";

@@ -143,7 +143,7 @@ export function toIatiXml(audit: AuditReport, options: ExportOptions = {}): stri
     // Flows of a capacity without a verification entry (should not happen): still exported.
     for (const f of flows) {
       if (commitments.some((c) => c.verification.capacityId === f.capacityId)) continue;
-      commitments.push({ verification: { round: audit.round, capacityId: f.capacityId, provider, status: "unexpected" }, flows: flows.filter((x) => x.capacityId === f.capacityId), sector: f.sector, unit: f.unit, location: "" });
+      commitments.push({ verification: { round: audit.round, capacityId: f.capacityId, provider, status: "unexpected", protocol: audit.verification.protocol }, flows: flows.filter((x) => x.capacityId === f.capacityId), sector: f.sector, unit: f.unit, location: "" });
     }
     const committed = commitments.filter((c) => c.verification.committed !== undefined || c.flows.length > 0);
     const locations = uniqueSorted([...flows.map((f) => f.location), ...committed.map((c) => c.location)]);

@@ -8,7 +8,7 @@
  * leaves deliveries were recorded against (proven on chain by their Merkle proofs).
  */
 import type { PublicClient } from "viem";
-import { fa1, type Protocol } from "../core/index.js";
+import { defaultProtocol, type Protocol } from "../core/index.js";
 import { ChainError } from "./errors.js";
 import type {
   Address,
@@ -27,7 +27,7 @@ import type {
 } from "./types.js";
 import { readRoundSnapshot, roundInfo } from "./readRoundSnapshot.js";
 import { readRoundLedger, type RoundLedger } from "./roundLedger.js";
-import { compareCommitments } from "./verifyRound.js";
+import { compareCommitments, protocolOfCommitment } from "./verifyRound.js";
 import { expectedCommitments } from "./commitRound.js";
 import { leafKey } from "./replayLogs.js";
 import type { ChainEvent } from "./fetchLogs.js";
@@ -63,10 +63,9 @@ function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 }
 
 /** Builds the audit from a snapshot and the round's ledger record. Pure. */
-export function auditOf(snapshot: Snapshot, ledger: RoundLedger, round: bigint, protocol: Protocol = fa1): AuditReport {
+export function auditOf(snapshot: Snapshot, ledger: RoundLedger, round: bigint, protocol: Protocol = defaultProtocol): AuditReport {
   const verification = compareCommitments(snapshot, ledger, round, protocol);
   const status = new Map(verification.commitments.map((v) => [v.capacityId, v.status]));
-  const { commitments: expected } = expectedCommitments(snapshot, protocol);
   const needs = new Map(snapshot.needs.map((n) => [n.id, n]));
 
   const flows: AuditFlow[] = [];
@@ -82,7 +81,10 @@ export function auditOf(snapshot: Snapshot, ledger: RoundLedger, round: bigint, 
     const provided = org(c.provider).provided;
     provided.committed += commitmentTotal;
     totals.committed += commitmentTotal;
-    const leaves = status.get(c.capacityId) === "match" ? expected.get(c.capacityId)!.leaves : [];
+    // A match's leaves are those of the protocol its id names (FA-1 rounds keep FA-1's leaves).
+    const leaves = status.get(c.capacityId) === "match"
+      ? expectedCommitments(snapshot, protocolOfCommitment(c.protocolId, protocol)!).commitments.get(c.capacityId)!.leaves
+      : [];
     const listed = new Set<bigint>();
     const pushFlow = (needId: bigint, recipient: Address, committed: bigint) => {
       const rec = recorded.get(needId);

@@ -1,11 +1,11 @@
 /**
  * `commitRound`: a provider's whole round in one call. Reads the round's snapshot (the block fixed
- * by Rounds) from logs, runs the protocol (FA-1 by default), and commits each of the provider's
+ * by Rounds) from logs, runs the protocol (FA-2 by default), and commits each of the provider's
  * capacities that receives an allocation: Merkle root, total and protocol id. Returns the leaves so
  * the provider can prove them when it records deliveries.
  */
 import type { PublicClient } from "viem";
-import { commitmentRoots, fa1, protocolIdToBytes32, type AllocationResult, type Protocol } from "../core/index.js";
+import { commitmentRoots, defaultProtocol, protocolIdToBytes32, type AllocationResult, type Protocol } from "../core/index.js";
 import type { Address, ChainClients, CommitRoundResult, ComputedCommitment, ContractAddresses, ProgressCallback, Snapshot } from "./types.js";
 import { readRoundSnapshot, roundInfo } from "./readRoundSnapshot.js";
 import { commit } from "./actions/ledger.js";
@@ -34,7 +34,7 @@ type Expected = { result: AllocationResult; commitments: Map<bigint, ComputedCom
 const computed = new WeakMap<Snapshot, Map<Protocol, Expected>>();
 
 /** The protocol's commitments for every capacity of `snapshot` (by capacity id), with their providers. */
-export function expectedCommitments(snapshot: Snapshot, protocol: Protocol = fa1): Expected {
+export function expectedCommitments(snapshot: Snapshot, protocol: Protocol = defaultProtocol): Expected {
   let byProtocol = computed.get(snapshot);
   if (byProtocol === undefined) computed.set(snapshot, (byProtocol = new Map()));
   const cached = byProtocol.get(protocol);
@@ -65,7 +65,7 @@ export async function commitRound(clients: ChainClients, options: CommitRoundOpt
   }
   const snapshot = options.snapshot ?? (await readRoundSnapshot(client, { ...options, round: info.round }));
   options.onProgress?.({ phase: "compute", done: 0, total: 1 });
-  const protocol = options.protocol ?? fa1;
+  const protocol = options.protocol ?? defaultProtocol;
   const { result, commitments } = expectedCommitments(snapshot, protocol);
   options.onProgress?.({ phase: "compute", done: 1, total: 1 });
   const mine = snapshot.capacities.filter((c) => c.provider === provider && c.active);

@@ -5,10 +5,11 @@
  */
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import type { Hex, PublicClient } from "viem";
-import { LEAF_ENCODING, type CommitmentLeaf } from "../core/index.js";
+import { LEAF_ENCODING, protocolIdFromBytes32, type CommitmentLeaf } from "../core/index.js";
 import type { Address, ChainClients, ContractAddresses, ProgressCallback } from "./types.js";
 import { readRoundSnapshot } from "./readRoundSnapshot.js";
 import { expectedCommitments } from "./commitRound.js";
+import { protocolOfCommitment } from "./verifyRound.js";
 import { sendAction, type ActionReceipt } from "./actions/send.js";
 import { abis } from "./contracts.js";
 import { ChainError } from "./errors.js";
@@ -42,21 +43,28 @@ export interface LeafLookupOptions {
 
 /** Finds the leaf and proof of (round, capacity, need) and checks the root is the one committed. */
 export async function findLeaf(client: PublicClient, options: LeafLookupOptions): Promise<LeafWithProof> {
-  let leaves = options.leaves;
-  if (leaves === undefined) {
-    const snapshot = await readRoundSnapshot(client, { ...options, round: options.round });
-    const expected = expectedCommitments(snapshot).commitments.get(options.capacityId);
-    if (expected === undefined) throw new ChainError("NOT_FOUND", "the protocol allocates nothing from this capacity in this round", { round: options.round, capacityId: options.capacityId });
-    leaves = expected.leaves;
-  }
-  const found = leafProof(leaves, options.needId);
+  // The snapshot first: it names a round that is not open before anything else.
+  const snapshot = options.leaves === undefined ? await readRoundSnapshot(client, { ...options, round: options.round }) : undefined;
   const committed = (await client.readContract({
     address: options.contracts.ledger,
     abi: abis.ledger,
     functionName: "commitmentOf",
     args: [options.round, options.capacityId],
-  })) as { root: Hex; version: number };
+  })) as { root: Hex; version: number; protocolId: Hex };
   if (committed.version === 0) throw new ChainError("NOT_FOUND", "no commitment for this capacity in this round", { round: options.round, capacityId: options.capacityId });
+  let leaves: readonly CommitmentLeaf[];
+  if (options.leaves !== undefined) leaves = options.leaves;
+  else {
+    // The leaves are those of the protocol the commitment names (an FA-1 commitment keeps FA-1's).
+    const protocol = protocolOfCommitment(committed.protocolId);
+    if (protocol === undefined) {
+      throw new ChainError("NOT_FOUND", "the commitment names a protocol this SDK does not know; pass its leaves", { protocolId: committed.protocolId, id: protocolIdFromBytes32(committed.protocolId) });
+    }
+    const expected = expectedCommitments(snapshot!, protocol).commitments.get(options.capacityId);
+    if (expected === undefined) throw new ChainError("NOT_FOUND", "the protocol allocates nothing from this capacity in this round", { round: options.round, capacityId: options.capacityId, protocol: protocol.id });
+    leaves = expected.leaves;
+  }
+  const found = leafProof(leaves, options.needId);
   if (committed.root !== found.root) {
     throw new ChainError("STATE_MISMATCH", "the committed root is not the recomputed one", { committed: committed.root, recomputed: found.root });
   }

@@ -29,5 +29,5 @@ export * from "./actions/ledger.js";
 export { openRound } from "./actions/rounds.js";
 export { commitRound, expectedCommitments, type CommitRoundOptions } from "./commitRound.js";
 export { recordDelivery, confirmReceipt, findLeaf, leafProof, type LeafWithProof, type LeafLookupOptions } from "./deliver.js";
-export { verifyRound, compareCommitments, type VerifyRoundOptions } from "./verifyRound.js";
+export { verifyRound, compareCommitments, protocolOfCommitment, type VerifyRoundOptions } from "./verifyRound.js";
 export { auditRound, auditOf, datedAudit, auditBlocks, readBlockTimes, ledgerEvents, type AuditRoundOptions } from "./auditRound.js";

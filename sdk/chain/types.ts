@@ -170,7 +170,11 @@ export interface CommitRoundResult {
  * withdrawn: the (last) commitment of this capacity was withdrawn.
  * unexpected: committed, but the protocol allocates nothing from this capacity.
  */
-export type CommitmentStatus = "match" | "mismatch" | "missing" | "withdrawn" | "unexpected";
+/**
+ * "unknown-protocol": committed under a protocol id this verifier does not know (neither built in
+ * nor given), so it cannot be recomputed — not a mismatch.
+ */
+export type CommitmentStatus = "match" | "mismatch" | "missing" | "withdrawn" | "unexpected" | "unknown-protocol";
 
 export interface RootAndTotal {
   readonly root: Hex;
@@ -182,6 +186,11 @@ export interface CommitmentVerification {
   readonly capacityId: bigint;
   readonly provider: Address;
   readonly status: CommitmentStatus;
+  /**
+   * The protocol this entry was verified with: the one the commitment's id names (or, for a missing
+   * commitment, the default one); for "unknown-protocol" the id as read from chain.
+   */
+  readonly protocol: string;
   /** What the protocol yields (absent when it allocates nothing from the capacity). */
   readonly expected?: RootAndTotal;
   /** What is on chain (absent when nothing was committed). */
@@ -192,6 +201,7 @@ export interface VerifyReport {
   readonly chainId: number;
   readonly round: bigint;
   readonly snapshotBlock: bigint;
+  /** The default protocol: the one expected where nothing was committed. */
   readonly protocol: string;
   /** One entry per capacity that is expected or committed, by ascending capacity id. */
   readonly commitments: readonly CommitmentVerification[];

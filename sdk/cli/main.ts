@@ -34,7 +34,6 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => {} })
     .showSuggestionAfterError(false);
-  const protocolHelp = `protocol id (${Object.keys(PROTOCOLS).join(", ")}) or path to a module exporting a Protocol`;
 
   program
     .command("allocate")
@@ -50,12 +49,13 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command("axioms")
-    .description("check a protocol against the axioms on generated scenarios; exit 1 if any property fails")
+    .description("check a protocol against the axioms on generated scenarios; exit 1 if a property that must hold fails (measured ones are reported)")
     .option("-p, --protocol <id|path>", protocolHelp, DEFAULT_PROTOCOL)
     .option("-r, --runs <n>", "generated scenarios per property", integerOption("--runs", 1), 1000)
     .option("--seed <s>", "fast-check seed (same seed, same report)", integerOption("--seed", 0), 42)
+    .option("--only <ids>", "comma-separated property ids to run (default all)")
     .option("--json", "print the report as one JSON object")
-    .action(async (options: { protocol: string; runs: number; seed: number; json?: boolean }) => {
+    .action(async (options: { protocol: string; runs: number; seed: number; only?: string; json?: boolean }) => {
       const { axiomsCommand } = await import("./commands/axioms.js");
       const { output, passed } = await axiomsCommand(options);
       io.out(output);
@@ -65,6 +65,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerChainCommands(program, io, setExit);
   return program;
 }
+
+const protocolHelp = `protocol id (${Object.keys(PROTOCOLS).join(", ")}) or path to a module exporting a Protocol`;
 
 /** Flags every chain command takes (docs/cli.md, "Chain commands"). */
 function chainCommand(program: Command, name: string, description: string): Command {
@@ -112,6 +114,7 @@ function registerChainCommands(program: Command, io: Io, setExit: (code: number)
   chainCommand(program, "commit", "compute the current round from the chain and commit each of your capacities")
     .option("--round <n>", "expected current round (refuses if another round is open)")
     .option("--dry-run", "compute and print, send nothing")
+    .option("-p, --protocol <id|path>", protocolHelp, DEFAULT_PROTOCOL)
     .action(async (o) => io.out(await (await import("./chain/round.js")).commitCommand(o)));
   const leaf = (c: Command) =>
     c.requiredOption("--round <n>", "round").requiredOption("--capacity <id>", "capacity id").requiredOption("--need <id>", "need id").option("--amount <n>", "amount");
@@ -121,8 +124,9 @@ function registerChainCommands(program: Command, io: Io, setExit: (code: number)
   leaf(chainCommand(program, "confirm", "confirm receipt as the recipient (default: everything delivered, unconfirmed)")).action(async (o) =>
     io.out(await (await import("./chain/round.js")).confirmCommand(o)),
   );
-  chainCommand(program, "verify", "recompute every commitment of a round from the chain; exit 1 unless all match")
+  chainCommand(program, "verify", "recompute every commitment of a round with the protocol its id names; exit 1 unless all match")
     .requiredOption("--round <n>", "round")
+    .option("-p, --protocol <id|path>", `expected where nothing is committed; a path also makes your protocol's id known (${protocolHelp})`, DEFAULT_PROTOCOL)
     .action(async (o) => {
       const { output, ok } = await (await import("./chain/audit.js")).verifyCommand(o);
       io.out(output);

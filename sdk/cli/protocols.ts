@@ -5,17 +5,12 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { fa1 } from "../core/protocols/fa1.js";
-import { needWeighted } from "../core/protocols/needWeighted.js";
+import { DEFAULT_PROTOCOL_ID, PROTOCOLS } from "../core/protocols/registry.js";
 import type { Protocol } from "../core/types.js";
 import { firstLine, UserError } from "./errors.js";
 
-export const PROTOCOLS: Readonly<Record<string, Protocol>> = {
-  "fa-1": fa1,
-  "need-weighted": needWeighted,
-};
-
-export const DEFAULT_PROTOCOL = "fa-1";
+export { PROTOCOLS };
+export const DEFAULT_PROTOCOL = DEFAULT_PROTOCOL_ID;
 
 /** "./my.ts", "lab/x.mjs", "/abs/p.js" are paths; "fa-1" is an id. */
 function looksLikePath(spec: string): boolean {

@@ -12,7 +12,8 @@ export type EngineErrorCode =
   | "INVALID_ID"
   | "NOTHING_TO_COMMIT"
   | "NO_ALLOCATION"
-  | "ROUND_LIMIT";
+  | "ROUND_LIMIT"
+  | "INVARIANT";
 
 export class EngineError extends Error {
   override readonly name = "EngineError";

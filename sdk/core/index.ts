@@ -1,6 +1,6 @@
 /**
  * The single public export of the pure core: types, recognition math, compatibility,
- * water-filling, FA-1, the need-weighted contrast protocol, Merkle commitments, scenario files
+ * water-filling, FA-1, FA-2 (the default), the need-weighted contrast protocol, Merkle commitments, scenario files
  * and the protocol lab (axiom checker). No chain, no Node-only imports.
  */
 export type * from "./types.js";
@@ -21,6 +21,7 @@ export { tierOf, type TierMembership } from "./tiers.js";
 export { waterFill, waterFillIntegers, integerWeights, type WaterFillClaim, type WaterFillResult } from "./waterFill.js";
 export { scaleOffers, type Offer } from "./scaleOffers.js";
 export { fa1, allocate, FA1_ID } from "./protocols/fa1.js";
+export { fa2, allocate as allocateFa2, FA2_ID } from "./protocols/fa2.js";
 export {
   LEAF_ENCODING,
   type CommitmentLeaf,
@@ -34,6 +35,7 @@ export {
   verifyLeaf,
 } from "./merkle.js";
 export { needWeighted } from "./protocols/needWeighted.js";
+export { PROTOCOLS, DEFAULT_PROTOCOL_ID, defaultProtocol, protocolsByBytes32, protocolIdFromBytes32 } from "./protocols/registry.js";
 export {
   ScenarioError,
   formatPath,

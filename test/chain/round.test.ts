@@ -177,7 +177,7 @@ describe("chain round", () => {
   it("reports a capacity the protocol allocates but nobody committed as missing, and a stray commitment as unexpected", async () => {
     const s = await scenario();
     const { f, contracts } = s;
-    // E declares shoes nobody needs: FA-1 allocates nothing from it.
+    // E declares shoes nobody needs: the protocol allocates nothing from it.
     const shoes = await declareCapacity(f.as(4), { contracts, capacity: { sector: "Shelter", unit: "pair", quantity: 10n } });
     await openRound(f.as(5), { contracts });
     await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock });
@@ -191,7 +191,7 @@ describe("chain round", () => {
     const report = await verifyRound(f.publicClient, { contracts, round: 1n, fromBlock: f.fromBlock });
     const status = Object.fromEntries(report.commitments.map((c) => [c.capacityId.toString(), c.status]));
     expect(status).to.deep.equal({ [s.water.toString()]: "match", [s.kits.toString()]: "missing", [shoes.capacityId.toString()]: "unexpected" });
-    expect(report.counts).to.deep.equal({ match: 1, mismatch: 0, missing: 1, withdrawn: 0, unexpected: 1 });
+    expect(report.counts).to.deep.equal({ match: 1, mismatch: 0, missing: 1, withdrawn: 0, unexpected: 1, "unknown-protocol": 0 });
     expect(report.commitments.find((c) => c.status === "missing")).to.deep.include({ provider: s.D });
     expect(report.ok).to.equal(false);
   });

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import { commitmentRoots } from "../../sdk/core/merkle.js";
-import { fa1 } from "../../sdk/core/protocols/fa1.js";
+import { fa2 } from "../../sdk/core/protocols/fa2.js";
 import { parseScenario } from "../../sdk/core/scenario.js";
 import { REPO, runFa } from "./runFa.js";
 
@@ -26,7 +26,7 @@ describe("fa allocate", function () {
 
     it("has exactly the documented shape", () => {
       expect(Object.keys(out)).to.deep.equal(["protocol", "allocations", "unmet", "unused", "roots"]);
-      expect(out.protocol).to.equal("fa-1");
+      expect(out.protocol).to.equal("fa-2");
       expect(out.allocations).to.not.be.empty;
       for (const a of out.allocations) {
         expect(Object.keys(a)).to.deep.equal(["capacity", "need", "provider", "recipient", "amount", "tier"]);
@@ -59,7 +59,7 @@ describe("fa allocate", function () {
     });
 
     it("prints the engine's result and commitment roots byte for byte", () => {
-      const result = fa1.allocate(kitchen);
+      const result = fa2.allocate(kitchen);
       const roots = commitmentRoots(result);
       expect(out.allocations.map((a: any) => `${a.capacity}/${a.need}=${a.amount}`)).to.deep.equal(
         result.allocations.map((a) => `${a.capacity}/${a.need}=${a.amount}`),
@@ -71,9 +71,16 @@ describe("fa allocate", function () {
   it("prints a readable report with names, tiers, unmet need and unused capacity", async () => {
     const run = await runFa(["allocate", "--scenario", KITCHEN]);
     expect(run.code, run.stderr).to.equal(0);
-    expect(run.stdout).to.match(/^protocol fa-1 on examples\/kitchen\.json: 3 capacities, 6 needs/);
-    expect(run.stdout).to.match(/water-utility\s+Municipal Water\s+shelter-water\s+Shelter Esperanca\s+833\s+litre\s+2/);
+    expect(run.stdout).to.match(/^protocol fa-2 on examples\/kitchen\.json: 3 capacities, 6 needs/);
+    expect(run.stdout).to.match(/water-utility\s+Municipal Water\s+shelter-water\s+Shelter Esperanca\s+700\s+litre\s+2/);
     expect(run.stdout).to.match(/unknown-water\s+Unknown Org\s+WASH\s+4000\s+0\s+4000\s+litre/);
+    expect(run.stdout).to.match(/water-tanker\s+Red Cross Chapter\s+WASH\s+2000\s+1200\s+800\s+litre/);
+  });
+
+  it("runs FA-1 by id with --protocol fa-1", async () => {
+    const run = await runFa(["allocate", "-s", KITCHEN, "--protocol", "fa-1"]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stdout).to.match(/^protocol fa-1 on examples\/kitchen\.json/);
     expect(run.stdout).to.match(/water-tanker\s+Red Cross Chapter\s+WASH\s+2000\s+1333\s+667\s+litre/);
   });
 

@@ -4,6 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { needWeighted } from "../../sdk/core/protocols/needWeighted.js";
 import { parseScenario } from "../../sdk/core/scenario.js";
+import { fa1 } from "../../sdk/core/protocols/fa1.js";
+import { fa2 } from "../../sdk/core/protocols/fa2.js";
+import type { Scenario } from "../../sdk/core/types.js";
 import { runFa } from "./runFa.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fa-axioms-"));
@@ -11,24 +14,50 @@ const dir = mkdtempSync(join(tmpdir(), "fa-axioms-"));
 describe("fa axioms", function () {
   this.timeout(120_000);
 
-  it("reports FA-1's one failing property (recognition monotonicity) and exits 1", async () => {
+  it("checks FA-2 by default: every property that must hold holds; cross-capacity recognition is measured", async () => {
     const run = await runFa(["axioms", "--json"]);
-    expect(run.code, run.stderr).to.equal(1);
+    expect(run.code, run.stderr).to.equal(0);
     const report = JSON.parse(run.stdout);
-    expect(report).to.include({ protocol: "fa-1", runs: 1000, seed: 42, passed: false });
+    expect(report).to.include({ protocol: "fa-2", runs: 1000, seed: 42, passed: true });
     expect(report.results.map((r: any) => r.id)).to.include.members([
       "sovereignty.capacity", "sovereignty.need", "sovereignty.recognition",
       "conservation.capacity", "conservation.need",
-      "monotonicity.recognition", "monotonicity.need", "monotonicity.recognition-matters",
+      "monotonicity.need", "monotonicity.recognition-capacity", "monotonicity.recognition-across", "monotonicity.recognition-matters",
       "fa-1.no-waste", "fa-1.tier-priority", "fa-1.sybil-zero",
     ]);
-    expect(report.results.filter((r: any) => !r.passed).map((r: any) => r.id)).to.deep.equal(["monotonicity.recognition"]);
+    expect(report.results.filter((r: any) => !r.passed).map((r: any) => r.id)).to.deep.equal([]);
+    const across = report.results.find((r: any) => r.id === "monotonicity.recognition-across");
+    expect(across).to.include({ measured: true, runs: 1000 });
+    expect(across.violations).to.be.greaterThan(0);
+    parseScenario(across.counterexample);
+  });
+
+  it("fails FA-1 on need monotonicity and on one capacity's recognition, with counterexamples that reproduce", async () => {
+    const run = await runFa(["axioms", "--protocol", "fa-1", "--runs", "10000", "--only", "monotonicity.need,monotonicity.recognition-capacity", "--json"]);
+    expect(run.code, run.stderr).to.equal(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.results.filter((r: any) => !r.passed).map((r: any) => r.id)).to.deep.equal(["monotonicity.need", "monotonicity.recognition-capacity"]);
+    const need = report.results.find((r: any) => r.id === "monotonicity.need");
+    const [, id, raisedTo] = /^raised need (\S+) to (\d+)$/.exec(need.change)!;
+    const scenario = parseScenario(need.counterexample);
+    const received = (s: Scenario) => fa1.allocate(s).allocations.filter((a) => a.need === id).reduce((t, a) => t + a.amount, 0n);
+    const raised = { ...scenario, needs: scenario.needs.map((n) => (n.id === id ? { ...n, quantity: BigInt(raisedTo) } : n)) };
+    expect(received(raised) < received(scenario)).to.equal(true);
+    // FA-2 on the same counterexample keeps need monotonicity.
+    const receivedFa2 = (s: Scenario) => fa2.allocate(s).allocations.filter((a) => a.need === id).reduce((t, a) => t + a.amount, 0n);
+    expect(receivedFa2(raised) >= receivedFa2(scenario)).to.equal(true);
+  });
+
+  it("rejects an unknown --only property id", async () => {
+    const run = await runFa(["axioms", "--only", "monotonicity.recognition"]);
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.match(/--only: unknown property "monotonicity.recognition"/);
   });
 
   it("exits 0 when every property holds on the sample", async () => {
     const run = await runFa(["axioms", "--runs", "40"]);
     expect(run.code, run.stderr).to.equal(0);
-    expect(run.stdout).to.match(/^14 of 14 properties hold\.$/m);
+    expect(run.stdout).to.match(/^14 of 14 properties hold\. 1 measured \(not pass\/fail\)\.$/m);
   });
 
   it("shows which properties need-weighted breaks, with counterexamples that reproduce, and exits 1", async () => {
@@ -57,7 +86,7 @@ describe("fa axioms", function () {
     parseScenario(JSON.parse(line!.trim().slice("counterexample: ".length)));
     const failing = (run.stdout.match(/^FAIL {2,}\S/gm) ?? []).length; // table rows only
     expect(failing).to.be.greaterThan(0);
-    expect(run.stdout).to.match(new RegExp(`^${14 - failing} of 14 properties hold; ${failing} fail\\.$`, "m"));
+    expect(run.stdout).to.match(new RegExp(`^${14 - failing} of 14 properties hold; ${failing} fail\\. 1 measured`, "m"));
   });
 
   it("loads a user's protocol module from a path", async () => {

@@ -61,7 +61,7 @@ describe("fa errors", function () {
   it("exits 2 for an unknown protocol", async () => {
     expectUserError(
       await runFa(["allocate", "--scenario", "examples/kitchen.json", "--protocol", "fa-9"]),
-      'unknown protocol "fa-9" (known: fa-1, need-weighted; or a path to a module)',
+      'unknown protocol "fa-9" (known: fa-2, fa-1, need-weighted; or a path to a module)',
     );
   });
 

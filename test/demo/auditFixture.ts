@@ -21,12 +21,12 @@ const verification: VerifyReport = {
   snapshotBlock: 40n,
   protocol: "fa-1",
   commitments: [
-    { round: 2n, capacityId: 1n, provider: WATER_CO, status: "match", expected: { root: "0x01", total: 5000n }, committed: { root: "0x01", total: 5000n, protocolId: FA1 } },
-    { round: 2n, capacityId: 2n, provider: FOOD_BANK, status: "mismatch", expected: { root: "0x02", total: 400n }, committed: { root: "0x03", total: 400n, protocolId: FA1 } },
+    { round: 2n, capacityId: 1n, provider: WATER_CO, status: "match", protocol: "fa-1", expected: { root: "0x01", total: 5000n }, committed: { root: "0x01", total: 5000n, protocolId: FA1 } },
+    { round: 2n, capacityId: 2n, provider: FOOD_BANK, status: "mismatch", protocol: "fa-1", expected: { root: "0x02", total: 400n }, committed: { root: "0x03", total: 400n, protocolId: FA1 } },
     // Tampered and never delivered against: no flow, only a committed total.
-    { round: 2n, capacityId: 7n, provider: FOOD_BANK, status: "mismatch", expected: { root: "0x04", total: 900n }, committed: { root: "0x05", total: 900n, protocolId: FA1 } },
+    { round: 2n, capacityId: 7n, provider: FOOD_BANK, status: "mismatch", protocol: "fa-1", expected: { root: "0x04", total: 900n }, committed: { root: "0x05", total: 900n, protocolId: FA1 } },
   ],
-  counts: { match: 1, mismatch: 2, missing: 0, withdrawn: 0, unexpected: 0 },
+  counts: { match: 1, mismatch: 2, missing: 0, withdrawn: 0, unexpected: 0, "unknown-protocol": 0 },
   ok: false,
 };
 

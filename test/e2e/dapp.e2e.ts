@@ -14,7 +14,7 @@ import { freePort, startNode, deployAndSeed, waitFor, type LocalNode } from "../
 import type { Deployment } from "../../scripts/web/deploy.js";
 import { roundsAbi } from "../../web/src/chain/abi.js";
 import { abis, actionSpecs } from "../../sdk/chain/index.js";
-import { FA1_BYTES32 } from "../../web/src/chain/verify.js";
+import { protocolIdToBytes32 } from "../../sdk/core/index.js";
 import { TOAST_MS } from "../../web/src/lib/toastTiming.js";
 import { DEV_ACCOUNTS } from "../../scripts/web/seed.js";
 import { iatiSchemaDir, validateIati } from "../helpers/iatiSchema.js";
@@ -384,16 +384,16 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     await page.getByTestId("sector-filter").selectOption("");
   });
 
-  it("leaves a commitment that does not match FA-1 out of coverage", async () => {
+  it("leaves a commitment that does not match its protocol out of coverage", async () => {
     // Sofala Water Trust commits a made-up root for round 2, straight to the ledger (not via the dapp).
     const spec = actionSpecs.Commit;
-    const args = spec.direct({ round: 2n, capacityId: 1n, root: `0x${"ab".repeat(32)}`, total: 1_000n, protocolId: FA1_BYTES32 });
+    const args = spec.direct({ round: 2n, capacityId: 1n, root: `0x${"ab".repeat(32)}`, total: 1_000n, protocolId: protocolIdToBytes32("fa-1") });
     const data = encodeFunctionData({ abi: abis[spec.contract] as Abi, functionName: spec.functionName, args: args as readonly unknown[] });
     await rpc("eth_sendTransaction", [{ from: DEV_ACCOUNTS[0], to: deployment.contracts[spec.contract], data }]);
     await go("overview");
     const excluded = page.getByTestId("coverage-excluded");
     await excluded.waitFor({ timeout: 10_000 });
-    expect(await excluded.innerText()).to.contain("Not counted: 1 commitment that does not match FA-1");
+    expect(await excluded.innerText()).to.contain("Not counted: 1 commitment that does not match their protocol");
     const litre = await page.getByTestId("coverage-litre").innerText();
     expect(litre).to.match(/Round 2\s*0 \/ 0 \/ 0 litre/);
     await shot("coverage-excludes-mismatch");

@@ -26,3 +26,21 @@ export function scenario(
 export function amountOf(result: { allocations: readonly { capacity: string; need: string; amount: bigint }[] }, c: string, n: string): bigint {
   return result.allocations.find((a) => a.capacity === c && a.need === n)?.amount ?? 0n;
 }
+
+/**
+ * S1 (issue 9): one capacity, minUnit 1, tier 1. P gives X 10, K 41, Y 93 points (144); X and Y
+ * give P less than P gives them, so their MR is their own share (X 1/27, Y 3/10) and stays; K gives
+ * P everything, so K's MR is P's share 41/144, which raising p[P][X] 10 -> 30 lowers to 41/164 = 36/144.
+ */
+export function s1Scenario(pPX: bigint): Scenario {
+  const P = addr(1), X = addr(2), K = addr(3), Y = addr(4), F = addr(9);
+  return {
+    recognition: { [P]: { [X]: pPX, [K]: 41n, [Y]: 93n }, [X]: { [P]: 1n, [F]: 26n }, [K]: { [P]: 1n }, [Y]: { [P]: 3n, [F]: 7n } },
+    capacities: [{ id: "c1", provider: P, type: "WASH", unit: "L", quantity: 9n }],
+    needs: [
+      need("nX", X, 23n),
+      need("nK", K, 21n),
+      need("nY", Y, 19n),
+    ],
+  };
+}

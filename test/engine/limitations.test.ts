@@ -5,8 +5,8 @@
  * documentation must be updated with it.
  */
 import { expect } from "chai";
-import { fa1, type Scenario } from "../../sdk/core/index.js";
-import { addr } from "./fixtures.js";
+import { fa1, indexRecognition, mutualRecognition, rational, type Scenario } from "../../sdk/core/index.js";
+import { addr, amountOf, s1Scenario } from "./fixtures.js";
 import { fromProviderTo, toNeed } from "./arbitraries.js";
 
 const wash = { type: "WASH", unit: "L" } as const;
@@ -59,5 +59,27 @@ describe("FA-1 known limitations (pinned counterexamples)", () => {
     // The 2 units X misses sit in c0, which can only give multiples of 3.
     expect(after.unmet["n3"]).to.equal(2n);
     expect(after.unused["c0"]).to.equal(3n);
+  });
+
+  it("S1 one capacity, minUnit 1, tier 1: raising p[P][X] 10 -> 30 (only K's MR falls, 41/144 -> 36/144) takes X from 1 unit to 0", () => {
+    const P = addr(1), X = addr(2), K = addr(3), Y = addr(4);
+    // The scenario is the issue's: only K's mutual recognition with P falls, 41/144 -> 36/144.
+    const mr = (pPX: bigint) => {
+      const index = indexRecognition(s1Scenario(pPX).recognition);
+      return [X, K, Y].map((r) => mutualRecognition(index, P, r));
+    };
+    expect(mr(10n)).to.deep.equal([rational(1n, 27n), rational(41n, 144n), rational(3n, 10n)]);
+    expect(mr(30n)).to.deep.equal([rational(1n, 27n), rational(36n, 144n), rational(3n, 10n)]);
+    const before = fa1.allocate(s1Scenario(10n));
+    const after = fa1.allocate(s1Scenario(30n));
+    expect(fromProviderTo(before, P, X)).to.equal(1n);
+    expect(fromProviderTo(after, P, X)).to.equal(0n);
+    // Largest remainder over MR weights X 1/27, K 41/144, Y 3/10 (2160ths: 80, 615, 648) of 9:
+    // quotas 0.54, 4.12, 4.34, one unit left, X's remainder is largest. K at 36/144 (540): quotas
+    // 0.57, 3.83, 4.60, two units left, K's and Y's remainders beat X's although X's quota rose
+    // (the population paradox: only divisor methods avoid it).
+    const split = (r: typeof before) => [amountOf(r, "c1", "nX"), amountOf(r, "c1", "nK"), amountOf(r, "c1", "nY")];
+    expect(split(before)).to.deep.equal([1n, 4n, 4n]);
+    expect(split(after)).to.deep.equal([0n, 4n, 5n]);
   });
 });

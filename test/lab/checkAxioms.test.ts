@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { checkAxioms, type AxiomReport } from "../../sdk/core/lab/index.js";
 import { fa1 } from "../../sdk/core/protocols/fa1.js";
+import { fa2 } from "../../sdk/core/protocols/fa2.js";
 import { needWeighted } from "../../sdk/core/protocols/needWeighted.js";
 import type { Allocation, Protocol, Scenario } from "../../sdk/core/types.js";
 
@@ -75,24 +76,31 @@ describe("checkAxioms", function () {
     expect(overServed.detail).to.match(/^need n\d+ receives \d+ > quantity \d+$/);
   });
 
-  it("finds FA-1 keeps every property but recognition monotonicity, and shows where it breaks", () => {
-    const report = checkAxioms(fa1, { runs: 1000, seed: 42 });
-    expect(failures(report)).to.deep.equal(["monotonicity.recognition"]);
-    // The shrunk counterexample reproduces: raising P's points on X lowers what X gets from P.
-    const failure = report.results.find((r) => r.id === "monotonicity.recognition")!;
-    const [, p, x, raised] = /^raised p\[(0x[0-9a-f]{40})\]\[(0x[0-9a-f]{40})\] to (\d+)$/.exec(failure.change!)!;
-    const scenario = failure.counterexample!;
-    const P = p as `0x${string}`, X = x as `0x${string}`;
-    const fromPToX = (s: Scenario) =>
-      fa1.allocate(s).allocations.filter((a) => a.provider === P && a.recipient === X).reduce((t, a) => t + a.amount, 0n);
-    const after: Scenario = { ...scenario, recognition: { ...scenario.recognition, [P]: { ...scenario.recognition[P], [X]: BigInt(raised) } } };
-    expect(fromPToX(after) < fromPToX(scenario)).to.equal(true);
-  });
-
-  it("finds no violation in FA-1 on a smaller sample", () => {
-    const report = checkAxioms(fa1, { runs: 150, seed: 3 });
+  it("finds FA-2 keeps every property that must hold, and measures cross-capacity recognition with a counterexample", () => {
+    const report = checkAxioms(fa2, { runs: 1000, seed: 42 });
     expect(failures(report)).to.deep.equal([]);
     expect(report.passed).to.equal(true);
+    const across = report.results.find((r) => r.id === "monotonicity.recognition-across")!;
+    expect(across.measured).to.equal(true);
+    expect(across.violations).to.be.greaterThan(0);
+    // The simplified counterexample reproduces: raising P's points on X lowers what X gets from P.
+    const [, p, x, raised] = /^raised p\[(0x[0-9a-f]{40})\]\[(0x[0-9a-f]{40})\] to (\d+)$/.exec(across.change!)!;
+    const scenario = across.counterexample!;
+    const P = p as `0x${string}`, X = x as `0x${string}`;
+    const fromPToX = (s: Scenario) =>
+      fa2.allocate(s).allocations.filter((a) => a.provider === P && a.recipient === X).reduce((t, a) => t + a.amount, 0n);
+    const after: Scenario = { ...scenario, recognition: { ...scenario.recognition, [P]: { ...scenario.recognition[P], [X]: BigInt(raised) } } };
+    expect(fromPToX(after) < fromPToX(scenario)).to.equal(true);
+    expect(scenario.capacities.length).to.be.at.least(2);
+  });
+
+  it("finds FA-1 breaks need monotonicity and one capacity's recognition monotonicity (issue 9), and FA-2 keeps both", () => {
+    const only = ["monotonicity.need", "monotonicity.recognition-capacity"];
+    const report = checkAxioms(fa1, { runs: 10_000, seed: 42, only });
+    expect(failures(report)).to.deep.equal(only);
+    const single = report.results.find((r) => r.id === "monotonicity.recognition-capacity")!;
+    expect(single.counterexample!.capacities).to.have.length(1);
+    expect(checkAxioms(fa2, { runs: 3000, seed: 42, only }).passed).to.equal(true);
   });
 
   it("passes a protocol that allocates nothing on every 'never' property, but not on 'signals matter'", () => {

@@ -4,7 +4,8 @@ import type { Address, Hex } from "viem";
 import type { Scenario } from "../../sdk/core/index.js";
 import { validateSignal, rowProblems, type SignalFields } from "../../web/src/lib/validation.js";
 import { emptyState, type RoundLedger, type Snapshot } from "../../sdk/chain/index.js";
-import { checkCommitments, computeRound, proofOf, FA1_BYTES32 } from "../../web/src/chain/verify.js";
+import { checkCommitments, computeRound, proofOf, DEFAULT_PROTOCOL_BYTES32 } from "../../web/src/chain/verify.js";
+import { commitmentRoots, fa1, protocolIdToBytes32 } from "../../sdk/core/index.js";
 import { commitmentsOf, toChainSnapshot } from "../../web/src/chain/adapt.js";
 import { humanError } from "../../web/src/chain/errors.js";
 import { allAbis } from "../../web/src/chain/abi.js";
@@ -44,15 +45,15 @@ const snapshot = toChainSnapshot(sdkSnapshot);
 const ROUND = 1n;
 
 /** The ledger's record of round 1 holding one commitment of capacity 1. */
-function ledgerWith(root: Hex, total: bigint, withdrawn = false, protocolId: Hex = FA1_BYTES32): RoundLedger {
+function ledgerWith(root: Hex, total: bigint, withdrawn = false, protocolId: Hex = DEFAULT_PROTOCOL_BYTES32, snap = snapshot): RoundLedger {
   const state = emptyState();
   state.commitments.set(`${ROUND}:1`, { round: ROUND, capacityId: 1n, provider: P, root, total, protocolId, delivered: 0n, withdrawn, countsConsumed: false, version: 1 });
   return { state, events: [], toBlock: 20n };
 }
 
-function check(ledger: RoundLedger) {
-  const computation = computeRound(snapshot);
-  return checkCommitments(snapshot, ledger, commitmentsOf(ledger, ROUND), ROUND, computation);
+function check(ledger: RoundLedger, snap = snapshot) {
+  const computation = computeRound(snap);
+  return checkCommitments(snap, ledger, commitmentsOf(ledger, ROUND), ROUND, computation);
 }
 
 describe("dapp: form validation", () => {
@@ -95,16 +96,21 @@ describe("dapp: verification of a round in the browser (sdk/chain's compareCommi
   const computation = computeRound(snapshot);
   const expected = computation.expected["1"];
 
-  it("reports ✓ match for exactly FA-1's root and total", () => {
+  it("reports ✓ match for exactly FA-2's root and total", () => {
     expect(check(ledgerWith(expected.root, expected.total))[0].status).to.equal("match");
   });
 
-  it("reports ✗ mismatch with the reason for another total, root or protocol", () => {
+  it("reports ✗ mismatch with the reason for another total or root", () => {
     const [byTotal] = check(ledgerWith(expected.root, expected.total - 1n));
     expect(byTotal.status).to.equal("mismatch");
-    expect(byTotal.reason).to.contain(`≠ FA-1's ${expected.total}`);
-    expect(check(ledgerWith(`0x${"11".repeat(32)}`, expected.total))[0].reason).to.equal("Merkle root differs from FA-1's");
-    expect(check(ledgerWith(expected.root, expected.total, false, `0x${"22".repeat(32)}`))[0].reason).to.equal("committed under another protocol id");
+    expect(byTotal.reason).to.contain(`≠ FA-2's ${expected.total}`);
+    expect(check(ledgerWith(`0x${"11".repeat(32)}`, expected.total))[0].reason).to.equal("Merkle root differs from FA-2's");
+  });
+
+  it("reports a protocol id it does not know as unknown-protocol, not as a mismatch", () => {
+    const [unknown] = check(ledgerWith(expected.root, expected.total, false, protocolIdToBytes32("fa-9")));
+    expect(unknown.status).to.equal("unknown-protocol");
+    expect(unknown.reason).to.equal('committed under protocol "fa-9", which this app does not know: not checked');
   });
 
   it("reports withdrawn and not-committed capacities as such", () => {
@@ -117,6 +123,56 @@ describe("dapp: verification of a round in the browser (sdk/chain's compareCommi
     const leaf = [1n, 1n, p.recipient, p.amount];
     expect(StandardMerkleTree.verify(expected.root, ["uint256", "uint256", "address", "uint256"], leaf, p.proof)).to.equal(true);
   });
+});
+
+describe("dapp: a round committed under FA-1 verifies as FA-1", () => {
+  // FA-1 and FA-2 differ here (docs/protocol.md §9, the need case): FA-1 serves Y from c2, FA-2 from c1.
+  const X = P, Y = R;
+  const needCase: Scenario = {
+    recognition: { [X]: { [X]: 1n, [Y]: 1n }, [Y]: { [X]: 1n } },
+    capacities: [
+      { id: "1", provider: X, type: "WASH", unit: "litre", quantity: 21n, minUnit: 3n, recurring: true },
+      { id: "2", provider: X, type: "WASH", unit: "litre", quantity: 12n, minUnit: 4n, recurring: true },
+    ],
+    needs: [
+      { id: "1", recipient: X, type: "WASH", unit: "litre", quantity: 20n },
+      { id: "2", recipient: Y, type: "WASH", unit: "litre", quantity: 4n },
+    ],
+  };
+  const snap = toChainSnapshot({
+    ...sdkSnapshot,
+    scenario: needCase,
+    capacities: needCase.capacities.map((c) => ({ id: BigInt(c.id), provider: X, active: true, recurring: true, declared: c.quantity, consumed: 0n, available: c.quantity, sector: "WASH", unit: "litre", location: "" })),
+    needs: needCase.needs.map((n) => ({ id: BigInt(n.id), recipient: n.recipient, active: true, declared: n.quantity, confirmed: 0n, residual: n.quantity, sector: "WASH", unit: "litre", location: "" })),
+    entities: [X, Y],
+  });
+  const fa1Roots = commitmentRoots(fa1.allocate(needCase));
+  const FA1_ID = protocolIdToBytes32("fa-1");
+
+  it("matches FA-1's root under the fa-1 id, and is a mismatch under the fa-2 id", () => {
+    const c2 = fa1Roots["2"];
+    expect(c2.root).to.not.equal(computeRound(snap).expected["2"].root);
+    const [, underFa1] = check(ledgerWith2(c2.root, c2.total, FA1_ID), snap);
+    expect(underFa1.status).to.equal("match");
+    expect(underFa1.expected?.root).to.equal(c2.root);
+    const [, underFa2] = check(ledgerWith2(c2.root, c2.total, DEFAULT_PROTOCOL_BYTES32), snap);
+    expect(underFa2.status).to.equal("mismatch");
+  });
+
+  it("proves deliveries against the FA-1 tree the commitment names", () => {
+    const p = proofOf(computeRound(snap), "2", "2", FA1_ID);
+    expect(p.amount).to.equal(4n);
+    expect(StandardMerkleTree.verify(fa1Roots["2"].root, ["uint256", "uint256", "address", "uint256"], [2n, 2n, p.recipient, p.amount], p.proof)).to.equal(true);
+    expect(() => proofOf(computeRound(snap), "2", "2")).to.throw(/no leaf|nothing/i);
+  });
+
+  /** Round 1 with capacity 2 committed as given and capacity 1 committed under FA-1 as well. */
+  function ledgerWith2(root: Hex, total: bigint, protocolId: Hex): RoundLedger {
+    const state = emptyState();
+    state.commitments.set(`${ROUND}:1`, { round: ROUND, capacityId: 1n, provider: X, root: fa1Roots["1"].root, total: fa1Roots["1"].total, protocolId: FA1_ID, delivered: 0n, withdrawn: false, countsConsumed: false, version: 1 });
+    state.commitments.set(`${ROUND}:2`, { round: ROUND, capacityId: 2n, provider: X, root, total, protocolId, delivered: 0n, withdrawn: false, countsConsumed: false, version: 1 });
+    return { state, events: [], toBlock: 20n };
+  }
 });
 
 describe("dapp: errors a person understands", () => {

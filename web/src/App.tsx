@@ -92,7 +92,7 @@ export function App() {
         <SignedActions />
       </main>
       <footer className="footer">
-        Chain {d.chainId}{d.local ? " (local Hardhat)" : ""} · ledger {shortAddress(d.contracts.ledger)} · protocol FA-1 computed in your browser
+        Chain {d.chainId}{d.local ? " (local Hardhat)" : ""} · ledger {shortAddress(d.contracts.ledger)} · protocol FA-2 computed in your browser
       </footer>
       <Toasts />
     </ConfirmProvider>

@@ -69,7 +69,7 @@ export function useRoundLedger(round: RoundInfo | undefined) {
   });
 }
 
-/** FA-1 on the round's snapshot, computed in the browser. */
+/** FA-2 (the default protocol) on the round's snapshot, computed in the browser. */
 export function useRoundComputation(snapshot: ChainSnapshot | undefined): { computation?: RoundComputation; error?: Error } {
   return useMemo(() => {
     if (!snapshot) return {};

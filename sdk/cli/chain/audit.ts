@@ -4,6 +4,7 @@ import { z } from "zod";
 import { auditRound, readRoundSnapshot, verifyRound, type AuditReport } from "../../chain/index.js";
 import { toAuditHtml, toHxlCsv, toHxlGapsCsv, toIatiXml, type ExportOptions } from "../../audit/index.js";
 import { UserError } from "../errors.js";
+import { DEFAULT_PROTOCOL, resolveProtocol } from "../protocols.js";
 import { renderTable } from "../table.js";
 import type { ChainFlags } from "./context.js";
 import { parseBigint, toJson } from "./parse.js";
@@ -12,21 +13,23 @@ import { session } from "./session.js";
 const short = (h: string) => `${h.slice(0, 10)}…`;
 const right = (header: string) => ({ header, align: "right" as const });
 
-export async function verifyCommand(flags: ChainFlags & { round?: string }): Promise<{ output: string; ok: boolean }> {
+export async function verifyCommand(flags: ChainFlags & { round?: string; protocol?: string }): Promise<{ output: string; ok: boolean }> {
   const round = parseBigint("--round", flags.round, 1n);
+  const protocol = await resolveProtocol(flags.protocol ?? DEFAULT_PROTOCOL);
   const { clients, read } = await session(flags, false);
-  const report = await verifyRound(clients.publicClient as never, { ...read, round });
+  const report = await verifyRound(clients.publicClient as never, { ...read, round, protocol });
   if (flags.json) return { output: toJson(report), ok: report.ok };
   const rows = report.commitments.map((c) => [
     c.capacityId.toString(),
     c.provider,
     c.status,
+    c.protocol,
     c.expected ? `${c.expected.total} ${short(c.expected.root)}` : "-",
     c.committed ? `${c.committed.total} ${short(c.committed.root)}` : "-",
   ]);
   const counts = Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(", ");
-  const table = rows.length > 0 ? `\n${renderTable([right("capacity"), { header: "provider" }, { header: "status" }, { header: "expected" }, { header: "committed" }], rows)}` : "";
-  return { output: `round ${round} (snapshot block ${report.snapshotBlock}), protocol ${report.protocol}: ${counts}${table}`, ok: report.ok };
+  const table = rows.length > 0 ? `\n${renderTable([right("capacity"), { header: "provider" }, { header: "status" }, { header: "protocol" }, { header: "expected" }, { header: "committed" }], rows)}` : "";
+  return { output: `round ${round} (snapshot block ${report.snapshotBlock}), each commitment verified with the protocol its id names (default ${report.protocol}): ${counts}${table}`, ok: report.ok };
 }
 
 function auditTable(report: AuditReport): string {

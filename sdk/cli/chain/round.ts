@@ -1,6 +1,7 @@
 /** `fa round open|status`, `fa commit`, `fa deliver`, `fa confirm`: the round lifecycle, one SDK call each. */
 import { abis, commitRound, confirmReceipt, openRound, recordDelivery, roundInfo } from "../../chain/index.js";
 import { UserError } from "../errors.js";
+import { DEFAULT_PROTOCOL, resolveProtocol } from "../protocols.js";
 import { renderTable } from "../table.js";
 import type { ChainFlags } from "./context.js";
 import { parseBigint, toJson } from "./parse.js";
@@ -25,10 +26,11 @@ export async function roundCommand(action: string, flags: ChainFlags & { round?:
   return `round ${info.round} of ${current}: opened at ${info.openedAt}, snapshot block ${info.snapshotBlock}; next round opens at ${status.nextOpenTime}`;
 }
 
-export async function commitCommand(flags: ChainFlags & { round?: string; dryRun?: boolean }): Promise<string> {
+export async function commitCommand(flags: ChainFlags & { round?: string; dryRun?: boolean; protocol?: string }): Promise<string> {
   const round = flags.round === undefined ? undefined : parseBigint("--round", flags.round, 1n);
+  const protocol = await resolveProtocol(flags.protocol ?? DEFAULT_PROTOCOL);
   const { clients, read } = await session(flags, true);
-  const result = await commitRound(clients, { ...read, round, dryRun: flags.dryRun });
+  const result = await commitRound(clients, { ...read, round, dryRun: flags.dryRun, protocol });
   if (flags.json) {
     return toJson({ round: result.round, snapshotBlock: result.snapshotBlock, protocol: result.protocol, commitments: result.commitments, idle: result.idle });
   }

@@ -135,6 +135,81 @@ function toScenario(raw: RawScenario): Scenario {
 /** Small random scenarios; every capacity and need id is unique (c1…, n1…). */
 export const scenarioArbitrary: fc.Arbitrary<Scenario> = fc.oneof(rawScenario(false), rawScenario(true)).map(toScenario);
 
+const WASH = SECTORS[0];
+
+/**
+ * Dense stress scenarios (need monotonicity, cross-capacity recognition): one sector, two
+ * entities P and Y — P recognizes itself and Y, Y recognizes P (and sometimes itself) — 2–4
+ * capacities, mostly P's, with coarse minUnits 1–5 and quantities 3–30, and one need each (1–25).
+ * The need case of docs/protocol.md §9 has this shape; FA-1 fails about 1 input in 700 of it.
+ */
+export const stressScenarioArbitrary: fc.Arbitrary<Scenario> = fc
+  .record({
+    pSelf: fc.integer({ min: 1, max: 4 }),
+    pY: fc.integer({ min: 1, max: 4 }),
+    yP: fc.integer({ min: 1, max: 4 }),
+    ySelf: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
+    capacities: fc.array(
+      fc.record({ byY: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, fc.constant(true)), quantity: fc.integer({ min: 3, max: 30 }), minUnit: fc.integer({ min: 1, max: 5 }) }),
+      { minLength: 2, maxLength: 4 },
+    ),
+    needP: fc.integer({ min: 1, max: 25 }),
+    needY: fc.integer({ min: 1, max: 25 }),
+  })
+  .map(({ pSelf, pY, yP, ySelf, capacities, needP, needY }): Scenario => {
+    const [P, Y] = ENTITY_POOL;
+    return {
+      recognition: { [P]: { [P]: BigInt(pSelf), [Y]: BigInt(pY) }, [Y]: { [P]: BigInt(yP), ...(ySelf === null ? {} : { [Y]: BigInt(ySelf) }) } },
+      capacities: capacities.map((c, i): Capacity => ({ id: `c${i + 1}`, provider: c.byY ? Y : P, ...WASH, quantity: BigInt(c.quantity), minUnit: BigInt(c.minUnit) })),
+      needs: [
+        { id: "n1", recipient: P, ...WASH, quantity: BigInt(needP) },
+        { id: "n2", recipient: Y, ...WASH, quantity: BigInt(needY) },
+      ],
+    };
+  });
+
+/**
+ * Single-capacity scenarios, both tiers (per-capacity recognition monotonicity): P (entity 1)
+ * provides one capacity (quantity 1–12, minUnit 1 or 2–5) to 3–4 recipients it recognizes with
+ * 1–50 points; most recognize P back (tier 1), some do not (tier 2), and each also recognizes an
+ * outsider (entity 6), so their own side often bounds their mutual weight. Needs 4–40. This is
+ * where largest remainder's population paradox (S1) shows: FA-1 fails about 1 input in 1,000.
+ */
+export const singleCapacityArbitrary: fc.Arbitrary<Scenario> = fc
+  .record({
+    recipients: fc.array(
+      fc.record({
+        given: fc.integer({ min: 1, max: 50 }),
+        back: fc.option(fc.integer({ min: 1, max: 50 }), { freq: 6, nil: null }),
+        outside: fc.nat({ max: 60 }),
+        need: fc.integer({ min: 4, max: 40 }),
+      }),
+      { minLength: 3, maxLength: 4 },
+    ),
+    quantity: fc.integer({ min: 1, max: 12 }),
+    minUnit: fc.oneof({ weight: 3, arbitrary: fc.constant(1) }, fc.integer({ min: 2, max: 5 })),
+  })
+  .map(({ recipients, quantity, minUnit }): Scenario => {
+    const P = ENTITY_POOL[0];
+    const outsider = ENTITY_POOL[ENTITY_POOL.length - 1];
+    const recognition: Record<Address, Record<Address, bigint>> = { [P]: {} };
+    const needs: Need[] = [];
+    recipients.forEach((r, i) => {
+      const X = ENTITY_POOL[i + 1];
+      recognition[P][X] = BigInt(r.given);
+      const row: Record<Address, bigint> = {};
+      if (r.back !== null) row[P] = BigInt(r.back);
+      if (r.outside > 0) row[outsider] = BigInt(r.outside);
+      recognition[X] = row;
+      needs.push({ id: `n${i + 1}`, recipient: X, ...WASH, quantity: BigInt(r.need) });
+    });
+    return {
+      recognition,
+      capacities: [{ id: "c1", provider: P, ...WASH, quantity: BigInt(quantity), ...(minUnit > 1 ? { minUnit: BigInt(minUnit) } : {}) }],
+      needs,
+    };
+  });
+
 /** A scenario plus choices a property uses to pick what to change (taken modulo sizes). */
 export interface ScenarioWithPicks {
   readonly scenario: Scenario;
@@ -143,9 +218,25 @@ export interface ScenarioWithPicks {
   readonly delta: number;
 }
 
+/** `scenarios` with picks; raises of 1 to `maxDelta`. */
+export function withPicks(scenarios: fc.Arbitrary<Scenario>, maxDelta = 50): fc.Arbitrary<ScenarioWithPicks> {
+  return fc.record({
+    scenario: scenarios,
+    capacityPick: fc.nat({ max: 5 }),
+    needPick: fc.nat({ max: 5 }),
+    delta: fc.integer({ min: 1, max: maxDelta }),
+  });
+}
+
 export const scenarioWithPicksArbitrary: fc.Arbitrary<ScenarioWithPicks> = fc.record({
   scenario: scenarioArbitrary,
   capacityPick: fc.nat({ max: 5 }),
   needPick: fc.nat({ max: 5 }),
   delta: fc.integer({ min: 1, max: 50 }),
 });
+
+/** Every generated input: the lab's small scenarios and the dense stress ones, half each. */
+/** Stress scenarios with small raises (1–3 units or points): rounding effects need them. */
+export const stressWithPicks: fc.Arbitrary<ScenarioWithPicks> = withPicks(stressScenarioArbitrary, 3);
+export const anyScenarioWithPicks: fc.Arbitrary<ScenarioWithPicks> = fc.oneof(scenarioWithPicksArbitrary, stressWithPicks);
+export const singleCapacityWithPicks: fc.Arbitrary<ScenarioWithPicks> = withPicks(singleCapacityArbitrary);

@@ -1,11 +1,12 @@
 /**
- * The axioms of SPEC §2 (and FA-1's extra guarantees of §3) as checks over one generated
+ * The axioms of SPEC §2 (and the extra guarantees FA-1 and FA-2 share, §3) as checks over one generated
  * input. A check returns nothing when the property holds, or a `Violation` saying what
  * was changed and what went wrong; the runner (checkAxioms.ts) lets fast-check search
  * and shrink inputs until a check fails.
  */
 import type { Address, AllocationResult, Protocol, RecognitionPoints, Scenario } from "../types.js";
-import { ENTITY_POOL, SYBIL, type ScenarioWithPicks } from "./arbitraries.js";
+import type fc from "fast-check";
+import { ENTITY_POOL, SYBIL, anyScenarioWithPicks, singleCapacityWithPicks, stressWithPicks, type ScenarioWithPicks } from "./arbitraries.js";
 import { isCompatible } from "../compatibility.js";
 import { indexRecognition, pointsOf } from "../recognition.js";
 
@@ -23,10 +24,21 @@ export interface Violation {
   readonly detail: string;
 }
 
+/**
+ * One property of the lab. To add one, write it here (or in its own file under lab/) and list it in
+ * AXIOM_PROPERTIES: the runner needs nothing else.
+ */
 export interface AxiomProperty {
   readonly id: string;
   readonly axiom: AxiomName;
   readonly title: string;
+  /** The generated inputs it runs on (default: the lab's small scenarios, scenarioWithPicksArbitrary). */
+  readonly inputs?: fc.Arbitrary<ScenarioWithPicks>;
+  /**
+   * A measured property (SPEC §2, recognition across capacities): not pass/fail; the runner reports
+   * how many inputs violate it and the smallest counterexample found.
+   */
+  readonly measured?: boolean;
   check(protocol: Protocol, input: ScenarioWithPicks): Violation | undefined;
 }
 
@@ -170,29 +182,47 @@ const needConservation: AxiomProperty = {
 
 // ---- monotonicity --------------------------------------------------------------------
 
-const recognitionMonotonicity: AxiomProperty = {
-  id: "monotonicity.recognition",
+/** What X receives from P (from one capacity when `capacity` is given) before and after P raises its points on X. */
+function recognitionRaise(protocol: Protocol, input: ScenarioWithPicks, capacityOnly: boolean): Violation | undefined {
+  const { scenario, capacityPick, needPick, delta } = input;
+  const capacity = pick(scenario.capacities, capacityPick);
+  const need = pick(scenario.needs, needPick);
+  if (capacity === undefined || need === undefined) return undefined;
+  const [p, x] = [capacity.provider, need.recipient];
+  const received = (r: AllocationResult) =>
+    capacityOnly ? sum(r.allocations.filter((a) => a.capacity === capacity.id && a.recipient === x).map((a) => a.amount)) : fromProviderTo(r, p, x);
+  const before = received(protocol.allocate(scenario));
+  const raised = points(scenario.recognition, p, x) + BigInt(delta);
+  const after = received(protocol.allocate(withRecognition(scenario, setPoints(scenario.recognition, p, x, raised))));
+  if (after < before) {
+    const from = capacityOnly ? `capacity ${capacity.id} of ${p}` : p;
+    return { change: `raised p[${p}][${x}] to ${raised}`, detail: `${x} receives ${after} from ${from}, was ${before}` };
+  }
+  return undefined;
+}
+
+const capacityRecognitionMonotonicity: AxiomProperty = {
+  id: "monotonicity.recognition-capacity",
   axiom: "monotonicity",
-  title: "raising P's points on X never lowers what X receives from P",
-  check(protocol, { scenario, capacityPick, needPick, delta }) {
-    const capacity = pick(scenario.capacities, capacityPick);
-    const need = pick(scenario.needs, needPick);
-    if (capacity === undefined || need === undefined) return undefined;
-    const [p, x] = [capacity.provider, need.recipient];
-    const before = fromProviderTo(protocol.allocate(scenario), p, x);
-    const raised = points(scenario.recognition, p, x) + BigInt(delta);
-    const after = fromProviderTo(protocol.allocate(withRecognition(scenario, setPoints(scenario.recognition, p, x, raised))), p, x);
-    if (after < before) {
-      return { change: `raised p[${p}][${x}] to ${raised}`, detail: `${x} receives ${after} from ${p}, was ${before}` };
-    }
-    return undefined;
-  },
+  title: "one capacity: raising P's points on X never lowers what X receives from it (any minUnit, both tiers)",
+  inputs: singleCapacityWithPicks,
+  check: (protocol, input) => recognitionRaise(protocol, input, true),
+};
+
+const crossCapacityRecognitionMonotonicity: AxiomProperty = {
+  id: "monotonicity.recognition-across",
+  axiom: "monotonicity",
+  title: "several capacities: raising P's points on X lowers what X receives from P (rate measured, SPEC §2)",
+  inputs: stressWithPicks,
+  measured: true,
+  check: (protocol, input) => (input.scenario.capacities.length < 2 ? undefined : recognitionRaise(protocol, input, false)),
 };
 
 const needMonotonicity: AxiomProperty = {
   id: "monotonicity.need",
   axiom: "monotonicity",
-  title: "raising a need never lowers what it receives",
+  title: "raising a need never lowers what it receives (any providers, any minUnit)",
+  inputs: anyScenarioWithPicks,
   check(protocol, { scenario, needPick, delta }) {
     const need = pick(scenario.needs, needPick);
     if (need === undefined) return undefined;
@@ -352,8 +382,9 @@ export const AXIOM_PROPERTIES: readonly AxiomProperty[] = [
   revokedRecognition,
   capacityConservation,
   needConservation,
-  recognitionMonotonicity,
   needMonotonicity,
+  capacityRecognitionMonotonicity,
+  crossCapacityRecognitionMonotonicity,
   wellFormed,
   orderIndependence,
   noWaste,

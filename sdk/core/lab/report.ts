@@ -14,6 +14,7 @@ export function serializeReport(report: AxiomReport) {
       title: r.title,
       passed: r.passed,
       runs: r.runs,
+      ...(r.measured ? { measured: true, violations: r.violations } : {}),
       ...(r.change === undefined ? {} : { change: r.change }),
       ...(r.detail === undefined ? {} : { detail: r.detail }),
       ...(r.counterexample === undefined ? {} : { counterexample: serializeScenario(r.counterexample) }),

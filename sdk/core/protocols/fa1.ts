@@ -8,14 +8,14 @@
  * Offers above a need's residual are scaled down (scaleOffers). Accepted amounts reduce
  * the capacities and the needs; rounds repeat until no capacity can offer anything.
  */
-import type { Address, Allocation, AllocationResult, Capacity, Need, Protocol, Scenario } from "../types.js";
+import type { Address, Allocation, AllocationResult, Capacity, Protocol, Scenario } from "../types.js";
 import { EngineError } from "../errors.js";
-import { compileFilter, locationCovers, windowsOverlap } from "../compatibility.js";
-import { indexRecognition, normalizeAddress, type RecognitionIndex } from "../recognition.js";
+import { indexRecognition, type RecognitionIndex } from "../recognition.js";
 import { integerWeights, waterFillIntegers } from "../waterFill.js";
 import { scaleOffers } from "../scaleOffers.js";
-import { rational, type Rational } from "../rational.js";
-import { compareIds, compareStrings } from "../ids.js";
+import type { Rational } from "../rational.js";
+import { compareIds } from "../ids.js";
+import { capacityClaims, indexNeeds, validateScenario, type NeedIndex } from "../claims.js";
 
 export const FA1_ID = "fa-1";
 
@@ -53,85 +53,20 @@ interface CapacityState {
   alive: boolean;
 }
 
-function validate(scenario: Scenario): void {
-  const capIds = new Set<string>();
-  for (const c of scenario.capacities) {
-    if (capIds.has(c.id)) throw new EngineError("DUPLICATE_ID", "duplicate capacity id", { capacity: c.id });
-    capIds.add(c.id);
-    if (c.quantity < 0n) throw new EngineError("NEGATIVE_QUANTITY", "capacity quantity must be >= 0", { capacity: c.id, quantity: c.quantity });
-    if (c.minUnit !== undefined && c.minUnit <= 0n) throw new EngineError("INVALID_MIN_UNIT", "minUnit must be > 0", { capacity: c.id, minUnit: c.minUnit });
-    if (c.window !== undefined && c.window.end <= c.window.start) throw new EngineError("INVALID_WINDOW", "window end must be after start", { capacity: c.id, window: c.window });
-  }
-  const needIds = new Set<string>();
-  for (const n of scenario.needs) {
-    if (needIds.has(n.id)) throw new EngineError("DUPLICATE_ID", "duplicate need id", { need: n.id });
-    needIds.add(n.id);
-    if (n.quantity < 0n) throw new EngineError("NEGATIVE_QUANTITY", "need quantity must be >= 0", { need: n.id, quantity: n.quantity });
-    if (n.window !== undefined && n.window.end <= n.window.start) throw new EngineError("INVALID_WINDOW", "window end must be after start", { need: n.id, window: n.window });
-  }
-}
-
 function splitOrder(a: NeedState, b: NeedState): number {
   return a.servers - b.servers || compareIds(a.id, b.id);
 }
 
-/** recipient -> "type\0unit" -> needs (with their original Need for window/location checks). */
-type NeedIndex = Map<Address, Map<string, { need: Need; state: NeedState }[]>>;
-
-function indexNeeds(needs: readonly Need[]): { index: NeedIndex; states: NeedState[] } {
-  const index: NeedIndex = new Map();
-  const states: NeedState[] = [];
-  for (const need of needs) {
-    const recipient = normalizeAddress(need.recipient);
-    const state: NeedState = { id: need.id, recipient, quantity: need.quantity, residual: need.quantity, servers: 0, offers: [] };
-    states.push(state);
-    let byKind = index.get(recipient);
-    if (byKind === undefined) index.set(recipient, (byKind = new Map()));
-    const kind = need.type + "\u0000" + need.unit;
-    let list = byKind.get(kind);
-    if (list === undefined) byKind.set(kind, (list = []));
-    list.push({ need, state });
-  }
-  return { index, states };
-}
-
-/** Tier 1 weight MR(P,r) = min(p[P][r]/T_P, p[r][P]/T_r), compared by cross-multiplication. */
-function mutualWeight(pPr: bigint, tP: bigint, pRp: bigint, tR: bigint): Rational {
-  return pPr * tR <= pRp * tP ? rational(pPr, tP) : rational(pRp, tR);
-}
-
-function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIndex: NeedIndex): CapacityState {
-  const provider = normalizeAddress(capacity.provider);
-  const admits = compileFilter(capacity.filter);
-  const kind = capacity.type + "\u0000" + capacity.unit;
-  const tier1: { recipient: Address; weight: Rational; needs: NeedState[] }[] = [];
-  const tier2: { recipient: Address; weight: bigint; ratio: Rational; needs: NeedState[] }[] = [];
+function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIndex: NeedIndex<NeedState>): CapacityState {
+  const { provider, tiers } = capacityClaims(capacity, recognition, needIndex);
   const tierOf = new Map<Address, 1 | 2>();
-  const given = recognition.row(provider);
-  const tP = recognition.total(provider);
-  if (given !== undefined) {
-    for (const [recipient, pPr] of given) {
-      const candidates = needIndex.get(recipient)?.get(kind);
-      if (candidates === undefined || !admits(recipient)) continue;
-      const needs: NeedState[] = [];
-      for (const { need, state } of candidates) {
-        if (windowsOverlap(capacity.window, need.window) && locationCovers(capacity.location, need.location)) needs.push(state);
-      }
-      if (needs.length === 0) continue;
-      const pRp = recognition.row(recipient)?.get(provider) ?? 0n;
-      if (pRp > 0n) {
-        tier1.push({ recipient, weight: mutualWeight(pPr, tP, pRp, recognition.total(recipient)), needs });
-        tierOf.set(recipient, 1);
-      } else {
-        // Tier 2 weights R[P][r] share the denominator T_P: the points are the integer weights.
-        tier2.push({ recipient, weight: pPr, ratio: { num: pPr, den: 1n }, needs });
-        tierOf.set(recipient, 2);
-      }
-    }
-  }
-  tier1.sort((a, b) => compareStrings(a.recipient, b.recipient));
-  tier2.sort((a, b) => compareStrings(a.recipient, b.recipient));
-  const w1 = integerWeights(tier1.map((c) => c.weight)).weights;
+  const scaled = tiers.map((claims, t) => {
+    const weights = integerWeights(claims.map((c) => c.weight)).weights;
+    return claims.map((c, i): Claim => {
+      tierOf.set(c.recipient, (t + 1) as 1 | 2);
+      return { recipient: c.recipient, weight: weights[i], ratio: c.weight, needs: c.needs };
+    });
+  });
   const minUnit = capacity.minUnit ?? 1n;
   return {
     capacity,
@@ -139,10 +74,10 @@ function buildCapacity(capacity: Capacity, recognition: RecognitionIndex, needIn
     provider,
     minUnit,
     remaining: capacity.quantity,
-    tiers: [tier1.map((c, i) => ({ recipient: c.recipient, weight: w1[i], ratio: c.weight, needs: c.needs })), tier2],
+    tiers: [scaled[0], scaled[1]],
     tierOf,
     allocated: new Map(),
-    alive: capacity.quantity >= minUnit && tier1.length + tier2.length > 0,
+    alive: capacity.quantity >= minUnit && scaled[0].length + scaled[1].length > 0,
   };
 }
 
@@ -199,9 +134,11 @@ function offer(cap: CapacityState, touched: NeedState[]): boolean {
 
 /** Runs FA-1 on a scenario. Pure and deterministic; the result does not depend on input order. */
 export function allocate(scenario: Scenario): AllocationResult {
-  validate(scenario);
+  validateScenario(scenario);
   const recognition = indexRecognition(scenario.recognition);
-  const { index: needIndex, states: needStates } = indexNeeds(scenario.needs);
+  const { index: needIndex, states: needStates } = indexNeeds<NeedState>(scenario.needs, (need, recipient) => (
+    { id: need.id, recipient, quantity: need.quantity, residual: need.quantity, servers: 0, offers: [] }
+  ));
   const caps = scenario.capacities.map((c) => buildCapacity(c, recognition, needIndex));
   // Split order of a recipient's needs: the need fewest capacities can serve first (so a
   // capacity does not spend itself on a need others could cover), then canonical id.

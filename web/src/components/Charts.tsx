@@ -144,7 +144,7 @@ export function CoverageChart({ rounds }: { rounds: RoundCoverage[] }) {
         </div>
       ))}
       <p className="legend"><i className="committed" /> committed <i className="delivered" /> delivered <i className="confirmed" /> confirmed · bars scaled within each unit</p>
-      {excluded > 0 && <p className="error small" data-testid="coverage-excluded">Not counted: {excluded === 1 ? "1 commitment that does" : `${excluded} commitments that do`} not match FA-1 (see Audit).</p>}
+      {excluded > 0 && <p className="error small" data-testid="coverage-excluded">Not counted: {excluded === 1 ? "1 commitment that does" : `${excluded} commitments that do`} not match their protocol (see Audit).</p>}
     </div>
   );
 }

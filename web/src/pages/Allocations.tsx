@@ -8,7 +8,7 @@ import { useDeployment, useRoundComputation, useRoundLedger, useRounds, useSnaps
 import { useActions } from "../actions.js";
 import { nameOf } from "../chain/deployment.js";
 import * as calls from "../chain/calls.js";
-import { FA1_BYTES32, checkCommitments, proofOf } from "../chain/verify.js";
+import { DEFAULT_PROTOCOL_BYTES32, DEFAULT_PROTOCOL_NAME, checkCommitments, proofOf } from "../chain/verify.js";
 import { fmt, pct } from "../lib/format.js";
 import { staleReason } from "../lib/stale.js";
 import { useConfirm } from "../components/Confirm.js";
@@ -61,7 +61,7 @@ function AllocationsFor({ me }: { me: Address }) {
   return (
     <div className="page">
       <div className="page-head">
-        <div><h1>Allocations</h1><p className="lede">FA-1 on round {String(round)}’s snapshot (block {String(info!.snapshotBlock)}), recomputed in your browser.</p></div>
+        <div><h1>Allocations</h1><p className="lede">{DEFAULT_PROTOCOL_NAME} on round {String(round)}’s snapshot (block {String(info!.snapshotBlock)}), recomputed in your browser.</p></div>
         <RoundPicker value={round} onChange={setRound} />
       </div>
 
@@ -80,7 +80,7 @@ function AllocationsFor({ me }: { me: Address }) {
                 <div className="row">
                   {check && <StatusBadge status={check.status} />}
                   {isCurrent && expected && (!committed || committed.withdrawn) && (
-                    <button className="primary" onClick={() => { const a = calls.commit(d, round, BigInt(c.id), expected.root, expected.total, FA1_BYTES32); void run(`Commit capacity #${c.id} for round ${round}`, a.call, a.signed, () => ensureCurrent(round, snapshot.data!.block)); }}>
+                    <button className="primary" onClick={() => { const a = calls.commit(d, round, BigInt(c.id), expected.root, expected.total, DEFAULT_PROTOCOL_BYTES32); void run(`Commit capacity #${c.id} for round ${round}`, a.call, a.signed, () => ensureCurrent(round, snapshot.data!.block)); }}>
                       Commit this round ({fmt(expected.total)} {c.unit})
                     </button>
                   )}
@@ -102,7 +102,7 @@ function AllocationsFor({ me }: { me: Address }) {
                   )}
                 </div>
               </div>
-              {allocs.length === 0 ? <p className="empty">FA-1 allocates nothing from it: no recognized organization has a compatible need.</p> : (
+              {allocs.length === 0 ? <p className="empty">{DEFAULT_PROTOCOL_NAME} allocates nothing from it: no recognized organization has a compatible need.</p> : (
                 <table>
                   <thead><tr><th scope="col">Recipient</th><th scope="col">Need</th><th scope="col">Why</th><th scope="col" className="num">Allocated</th><th scope="col" className="num">Delivered</th><th scope="col">Deliver</th></tr></thead>
                   <tbody>
@@ -120,7 +120,7 @@ function AllocationsFor({ me }: { me: Address }) {
                           <td className="num">{fmt(delivered)} {c.unit}</td>
                           <td>{fresh && committed && !committed.withdrawn && check?.status === "match" && delivered < a.amount
                             ? <DeliverForm max={a.amount - delivered} label={`Deliver to ${nameOf(d, a.recipient)}`} onSubmit={(amount) => {
-                                const p = proofOf(computation, c.id, a.need);
+                                const p = proofOf(computation, c.id, a.need, committed.protocolId);
                                 const act = calls.recordDelivery(d, round, BigInt(c.id), BigInt(a.need), p.recipient, p.amount, p.proof, amount);
                                 return run(`Record delivery of ${fmt(amount)} ${c.unit} to ${nameOf(d, a.recipient)}`, act.call, act.signed);
                               }} />
@@ -145,7 +145,7 @@ function AllocationsFor({ me }: { me: Address }) {
 
   function receiving({ me, round, allocations, capOf, needOf }: { me: Address; round: bigint; allocations: readonly Allocation[]; capOf: (id: string) => { unit: string; type: string }; needOf: (id: string) => { quantity: bigint; unit: string; location?: string } }) {
     const mine = allocations.filter((a) => a.recipient === me);
-    if (mine.length === 0) return <p className="empty">FA-1 allocates nothing to you in this round. Needs are served by organizations that recognize you.</p>;
+    if (mine.length === 0) return <p className="empty">{DEFAULT_PROTOCOL_NAME} allocates nothing to you in this round. Needs are served by organizations that recognize you.</p>;
     return (
       <table>
         <thead><tr><th scope="col">From</th><th scope="col">For need</th><th scope="col" className="num">Allocated</th><th scope="col" className="num">Committed</th><th scope="col" className="num">Delivered</th><th scope="col" className="num">Confirmed</th><th scope="col">Confirm</th></tr></thead>

@@ -8,7 +8,7 @@ import { toAuditHtml, toHxlCsv, toHxlGapsCsv, toIatiXml, type ExportOptions } fr
 import { Loading, Problem } from "../components/Status.js";
 import { RoundPicker, useRoundChoice } from "../components/RoundPicker.js";
 
-const LABELS: Record<VerificationStatus, string> = { match: "✓ match", mismatch: "✗ mismatch", withdrawn: "withdrawn", missing: "not committed", unexpected: "✗ unexpected" };
+const LABELS: Record<VerificationStatus, string> = { match: "✓ match", mismatch: "✗ mismatch", withdrawn: "withdrawn", missing: "not committed", unexpected: "✗ unexpected", "unknown-protocol": "? unknown protocol" };
 
 export function StatusBadge({ status }: { status: VerificationStatus }) {
   return <span className={`status ${status}`} data-testid="verification">{LABELS[status]}</span>;
@@ -61,7 +61,7 @@ export function Audit() {
   return (
     <div className="page">
       <div className="page-head">
-        <div><h1>Audit</h1><p className="lede">Every commitment of round {String(round)} against FA-1 re-run in your browser on the state at block {String(info!.snapshotBlock)}. No trust in any provider or server needed.</p></div>
+        <div><h1>Audit</h1><p className="lede">Every commitment of round {String(round)} re-run in your browser with the protocol its id names (FA-2 by default; FA-1 for commitments made under FA-1) on the state at block {String(info!.snapshotBlock)}. No trust in any provider or server needed.</p></div>
         <RoundPicker value={round} onChange={setRound} />
       </div>
       <section className="stats">
@@ -82,7 +82,7 @@ export function Audit() {
       <section className="card" aria-labelledby="commit-title">
         <h2 id="commit-title">Commitments</h2>
         <table data-testid="audit-table">
-          <thead><tr><th scope="col">Capacity</th><th scope="col">Provider</th><th scope="col" className="num">Committed</th><th scope="col" className="num">FA-1 says</th><th scope="col">Root</th><th scope="col" className="num">Delivered</th><th scope="col" className="num">Confirmed</th><th scope="col">Status</th></tr></thead>
+          <thead><tr><th scope="col">Capacity</th><th scope="col">Provider</th><th scope="col" className="num">Committed</th><th scope="col" className="num">Protocol says</th><th scope="col">Root</th><th scope="col" className="num">Delivered</th><th scope="col" className="num">Confirmed</th><th scope="col">Status</th></tr></thead>
           <tbody>
             {checks.map((c) => {
               const cap = capOf(c.capacityId);

@@ -84,7 +84,7 @@ export function Overview() {
       <div className="page-head">
         <div>
           <h1>Overview</h1>
-          <p className="lede">Who needs what, where — and what the current signals would allocate under FA-1, computed in this browser from the public ledger.</p>
+          <p className="lede">Who needs what, where — and what the current signals would allocate under FA-2, computed in this browser from the public ledger.</p>
         </div>
         <label className="field inline"><span>Sector</span>
           <select value={sector} onChange={(e) => pickSector(e.target.value)} data-testid="sector-filter">
@@ -143,13 +143,13 @@ export function Overview() {
         </section>
         <section className="card" aria-labelledby="cov-title">
           <h2 id="cov-title">Coverage over rounds</h2>
-          <p className="hint">Per unit: committed, delivered and confirmed in each round. Only commitments that match FA-1 count.</p>
+          <p className="hint">Per unit: committed, delivered and confirmed in each round. Only commitments that match their protocol (FA-2 by default) count.</p>
           {coverageRounds ? <CoverageChart rounds={coverageRounds} /> : <Loading what="rounds" />}
         </section>
       </div>
       <section className="card" aria-labelledby="flow-title">
         <h2 id="flow-title">Flows between organizations</h2>
-        <p className="hint">What FA-1 allocates now. Dark bands: mutual recognition (tier 1); light: one-way (tier 2). A band's width is its share of all flows <em>in its unit</em>, and every unit gets the same total height — so compare widths within a unit only. Hover a band for its amount and unit.</p>
+        <p className="hint">What FA-2 allocates now. Dark bands: mutual recognition (tier 1); light: one-way (tier 2). A band's width is its share of all flows <em>in its unit</em>, and every unit gets the same total height — so compare widths within a unit only. Hover a band for its amount and unit.</p>
         {computation && <FlowSankey allocations={allocations} name={(a) => nameOf(d, a)} unitOf={unitOf} />}
       </section>
     </div>
