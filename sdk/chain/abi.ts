@@ -738,6 +738,11 @@ export const capacityRegistryAbi = [
     "type": "error"
   },
   {
+    "inputs": [],
+    "name": "CheckpointUnorderedInsertion",
+    "type": "error"
+  },
+  {
     "inputs": [
       {
         "internalType": "uint256",
@@ -751,6 +756,22 @@ export const capacityRegistryAbi = [
       }
     ],
     "name": "FilterListNotAscending",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "timepoint",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint48",
+        "name": "clock",
+        "type": "uint48"
+      }
+    ],
+    "name": "FutureLookup",
     "type": "error"
   },
   {
@@ -1146,6 +1167,19 @@ export const capacityRegistryAbi = [
   },
   {
     "inputs": [],
+    "name": "CLOCK_MODE",
+    "outputs": [
+      {
+        "internalType": "string",
+        "name": "",
+        "type": "string"
+      }
+    ],
+    "stateMutability": "pure",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "DECLARE_CAPACITY_TYPE",
     "outputs": [
       {
@@ -1303,6 +1337,58 @@ export const capacityRegistryAbi = [
         "internalType": "bool",
         "name": "active",
         "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "capacityId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "timepoint",
+        "type": "uint256"
+      }
+    ],
+    "name": "capacityTermsAt",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "provider",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "quantity",
+        "type": "uint256"
+      },
+      {
+        "internalType": "bool",
+        "name": "recurring",
+        "type": "bool"
+      },
+      {
+        "internalType": "bool",
+        "name": "active",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "clock",
+    "outputs": [
+      {
+        "internalType": "uint48",
+        "name": "",
+        "type": "uint48"
       }
     ],
     "stateMutability": "view",
@@ -1871,6 +1957,27 @@ export const needRegistryAbi = [
     "type": "constructor"
   },
   {
+    "inputs": [],
+    "name": "CheckpointUnorderedInsertion",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "timepoint",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint48",
+        "name": "clock",
+        "type": "uint48"
+      }
+    ],
+    "name": "FutureLookup",
+    "type": "error"
+  },
+  {
     "inputs": [
       {
         "internalType": "address",
@@ -2192,6 +2299,19 @@ export const needRegistryAbi = [
   },
   {
     "inputs": [],
+    "name": "CLOCK_MODE",
+    "outputs": [
+      {
+        "internalType": "string",
+        "name": "",
+        "type": "string"
+      }
+    ],
+    "stateMutability": "pure",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "DECLARE_NEED_TYPE",
     "outputs": [
       {
@@ -2315,6 +2435,19 @@ export const needRegistryAbi = [
         "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "clock",
+    "outputs": [
+      {
+        "internalType": "uint48",
+        "name": "",
+        "type": "uint48"
       }
     ],
     "stateMutability": "view",
@@ -2570,6 +2703,40 @@ export const needRegistryAbi = [
       }
     ],
     "name": "needTerms",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "recipient",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "quantity",
+        "type": "uint256"
+      },
+      {
+        "internalType": "bool",
+        "name": "active",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "needId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "timepoint",
+        "type": "uint256"
+      }
+    ],
+    "name": "needTermsAt",
     "outputs": [
       {
         "internalType": "address",
@@ -3035,6 +3202,11 @@ export const allocationLedgerAbi = [
         "internalType": "uint256",
         "name": "capacityId",
         "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "snapshotBlock",
+        "type": "uint256"
       }
     ],
     "name": "CapacityNotActive",
@@ -3054,6 +3226,27 @@ export const allocationLedgerAbi = [
       }
     ],
     "name": "CommitmentIsWithdrawn",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "round",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "lastRound",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "currentRound",
+        "type": "uint256"
+      }
+    ],
+    "name": "DeliveryHorizonPassed",
     "type": "error"
   },
   {
@@ -3212,6 +3405,27 @@ export const allocationLedgerAbi = [
     "inputs": [
       {
         "internalType": "uint256",
+        "name": "needId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "recipient",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "needRecipient",
+        "type": "address"
+      }
+    ],
+    "name": "LeafRecipientNotNeedRecipient",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
         "name": "round",
         "type": "uint256"
       },
@@ -3227,27 +3441,6 @@ export const allocationLedgerAbi = [
   {
     "inputs": [],
     "name": "NoRoundOpen",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "needId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "address",
-        "name": "recipient",
-        "type": "address"
-      },
-      {
-        "internalType": "address",
-        "name": "needRecipient",
-        "type": "address"
-      }
-    ],
-    "name": "NotNeedRecipient",
     "type": "error"
   },
   {
@@ -3357,6 +3550,32 @@ export const allocationLedgerAbi = [
     "type": "error"
   },
   {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "round",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "capacityId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "version",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "expected",
+        "type": "uint256"
+      }
+    ],
+    "name": "WrongVersion",
+    "type": "error"
+  },
+  {
     "inputs": [],
     "name": "ZeroAmount",
     "type": "error"
@@ -3369,7 +3588,7 @@ export const allocationLedgerAbi = [
         "type": "uint256"
       }
     ],
-    "name": "ZeroRecipient",
+    "name": "ZeroLeafRecipient",
     "type": "error"
   },
   {
@@ -3392,6 +3611,12 @@ export const allocationLedgerAbi = [
         "internalType": "address",
         "name": "auditor",
         "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint32",
+        "name": "version",
+        "type": "uint32"
       },
       {
         "indexed": false,
@@ -3432,6 +3657,12 @@ export const allocationLedgerAbi = [
       },
       {
         "indexed": false,
+        "internalType": "uint32",
+        "name": "version",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
         "internalType": "bytes32",
         "name": "root",
         "type": "bytes32"
@@ -3447,6 +3678,18 @@ export const allocationLedgerAbi = [
         "internalType": "bytes32",
         "name": "protocolId",
         "type": "bytes32"
+      },
+      {
+        "indexed": false,
+        "internalType": "bool",
+        "name": "oneOff",
+        "type": "bool"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "consumedTotal",
+        "type": "uint256"
       }
     ],
     "name": "CommitmentMade",
@@ -3469,8 +3712,20 @@ export const allocationLedgerAbi = [
       },
       {
         "indexed": false,
+        "internalType": "uint32",
+        "name": "version",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
         "internalType": "uint256",
         "name": "released",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "consumedTotal",
         "type": "uint256"
       }
     ],
@@ -3500,6 +3755,12 @@ export const allocationLedgerAbi = [
       },
       {
         "indexed": false,
+        "internalType": "uint32",
+        "name": "version",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
         "internalType": "address",
         "name": "recipient",
         "type": "address"
@@ -3514,6 +3775,18 @@ export const allocationLedgerAbi = [
         "indexed": false,
         "internalType": "uint256",
         "name": "cumulative",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "versionDelivered",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "roundDelivered",
         "type": "uint256"
       }
     ],
@@ -3546,6 +3819,12 @@ export const allocationLedgerAbi = [
         "internalType": "uint256",
         "name": "needId",
         "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint32",
+        "name": "version",
+        "type": "uint32"
       },
       {
         "indexed": false,
@@ -3655,6 +3934,19 @@ export const allocationLedgerAbi = [
   },
   {
     "inputs": [],
+    "name": "DELIVERY_HORIZON",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "MAX_AMOUNT",
     "outputs": [
       {
@@ -3731,6 +4023,11 @@ export const allocationLedgerAbi = [
         "type": "uint256"
       },
       {
+        "internalType": "uint256",
+        "name": "version",
+        "type": "uint256"
+      },
+      {
         "internalType": "bool",
         "name": "matches",
         "type": "bool"
@@ -3761,6 +4058,11 @@ export const allocationLedgerAbi = [
       {
         "internalType": "uint256",
         "name": "capacityId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "version",
         "type": "uint256"
       },
       {
@@ -3864,6 +4166,11 @@ export const allocationLedgerAbi = [
       {
         "internalType": "uint256",
         "name": "capacityId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "version",
         "type": "uint256"
       },
       {
@@ -3972,6 +4279,11 @@ export const allocationLedgerAbi = [
       },
       {
         "internalType": "uint256",
+        "name": "version",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
         "name": "needId",
         "type": "uint256"
       },
@@ -4001,6 +4313,11 @@ export const allocationLedgerAbi = [
       {
         "internalType": "uint256",
         "name": "capacityId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "version",
         "type": "uint256"
       },
       {
@@ -4124,6 +4441,11 @@ export const allocationLedgerAbi = [
       },
       {
         "internalType": "uint256",
+        "name": "version",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
         "name": "needId",
         "type": "uint256"
       }
@@ -4184,19 +4506,31 @@ export const allocationLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
-        "name": "round",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "capacityId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "needId",
-        "type": "uint256"
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "round",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "capacityId",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "version",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "needId",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct IAllocationLedger.LeafRef",
+        "name": "leaf",
+        "type": "tuple"
       },
       {
         "internalType": "address",
@@ -4232,19 +4566,31 @@ export const allocationLedgerAbi = [
         "type": "address"
       },
       {
-        "internalType": "uint256",
-        "name": "round",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "capacityId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "needId",
-        "type": "uint256"
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "round",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "capacityId",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "version",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "needId",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct IAllocationLedger.LeafRef",
+        "name": "leaf",
+        "type": "tuple"
       },
       {
         "internalType": "address",
@@ -4302,6 +4648,30 @@ export const allocationLedgerAbi = [
     "type": "function"
   },
   {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "round",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "capacityId",
+        "type": "uint256"
+      }
+    ],
+    "name": "roundDelivered",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [],
     "name": "rounds",
     "outputs": [
@@ -4347,6 +4717,11 @@ export const allocationLedgerAbi = [
       {
         "internalType": "uint256",
         "name": "capacityId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "version",
         "type": "uint256"
       },
       {
