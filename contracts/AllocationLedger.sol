@@ -18,16 +18,20 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
     /// @notice Largest amount (total, leaf amount, delivery, confirmation) the ledger records: 2^96 - 1.
     uint256 public constant MAX_AMOUNT = type(uint96).max;
 
+    /// @notice Rounds after its own during which deliveries against a round are still recorded: a delivery
+    /// against round r lands only while the current round is r … r + DELIVERY_HORIZON.
+    uint256 public constant DELIVERY_HORIZON = 1;
+
     string public constant COMMIT_TYPE =
-        "Commit(address signer,uint256 round,uint256 capacityId,bytes32 root,uint256 total,bytes32 protocolId,uint256 nonce,uint256 deadline)";
+        "Commit(address signer,uint256 round,uint256 capacityId,uint256 version,bytes32 root,uint256 total,bytes32 protocolId,uint256 nonce,uint256 deadline)";
     string public constant WITHDRAW_TYPE =
-        "Withdraw(address signer,uint256 round,uint256 capacityId,uint256 nonce,uint256 deadline)";
+        "Withdraw(address signer,uint256 round,uint256 capacityId,uint256 version,uint256 nonce,uint256 deadline)";
     string public constant RECORD_DELIVERY_TYPE =
-        "RecordDelivery(address signer,uint256 round,uint256 capacityId,uint256 needId,address recipient,uint256 leafAmount,uint256 amount,uint256 nonce,uint256 deadline)";
+        "RecordDelivery(address signer,uint256 round,uint256 capacityId,uint256 version,uint256 needId,address recipient,uint256 leafAmount,uint256 amount,uint256 nonce,uint256 deadline)";
     string public constant CONFIRM_RECEIPT_TYPE =
-        "ConfirmReceipt(address signer,uint256 round,uint256 capacityId,uint256 needId,uint256 amount,uint256 nonce,uint256 deadline)";
+        "ConfirmReceipt(address signer,uint256 round,uint256 capacityId,uint256 version,uint256 needId,uint256 amount,uint256 nonce,uint256 deadline)";
     string public constant ATTEST_TYPE =
-        "Attest(address signer,uint256 round,uint256 capacityId,bool matches,bytes32 reportHash,uint256 nonce,uint256 deadline)";
+        "Attest(address signer,uint256 round,uint256 capacityId,uint256 version,bool matches,bytes32 reportHash,uint256 nonce,uint256 deadline)";
 
     bytes32 public constant COMMIT_TYPEHASH = keccak256(bytes(COMMIT_TYPE));
     bytes32 public constant WITHDRAW_TYPEHASH = keccak256(bytes(WITHDRAW_TYPE));
@@ -35,29 +39,31 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
     bytes32 public constant CONFIRM_RECEIPT_TYPEHASH = keccak256(bytes(CONFIRM_RECEIPT_TYPE));
     bytes32 public constant ATTEST_TYPEHASH = keccak256(bytes(ATTEST_TYPE));
 
-    /// @dev Four slots. Slot 3 is non-zero from the first commit on (version ≥ 1), so recording the first
-    /// delivery changes a slot rather than creating one.
+    /// @dev Four slots per (round, capacity), holding its latest version. Slot 3 is non-zero from the first
+    /// commit on (version ≥ 1), so recording the first delivery changes a slot rather than creating one.
     struct CommitmentRecord {
         bytes32 root; // slot 0
         bytes32 protocolId; // slot 1
         address provider; // slot 2
         uint96 total; // slot 2
-        uint96 delivered; // slot 3
+        uint96 delivered; // slot 3: delivered under this version
+        uint96 earlierDelivered; // slot 3: delivered under the earlier (withdrawn) versions of this round
         uint32 version; // slot 3: 0 = never committed; +1 per commit of this (round, capacity)
         bool withdrawn; // slot 3
-        bool countsConsumed; // slot 3: committed while the capacity was one-off, so it is in `consumed`
+        bool countsConsumed; // slot 3: one-off at the round's snapshot, so its total is in `consumed`
     }
 
     /// @dev Per (round, capacity, version, need). Slot 0 is written by deliveries, slot 1 by confirmations.
+    /// Leaves of a withdrawn version stay, so what it delivered stays confirmable.
     struct LeafRecord {
         address recipient; // slot 0
         uint96 delivered; // slot 0
         uint96 confirmed; // slot 1
     }
 
-    /// @notice The rounds contract fixing the current round.
+    /// @notice The rounds contract fixing the current round and its snapshot block.
     IRounds public immutable rounds;
-    /// @notice The registry of capacity terms.
+    /// @notice The registry of capacity terms (checkpointed: the ledger reads them at the round's snapshot).
     ICapacityTerms public immutable capacities;
     /// @notice The registry of need terms.
     INeedTerms public immutable needs;
@@ -79,7 +85,8 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
 
     /// @inheritdoc IAllocationLedger
     function commit(uint256 capacityId, bytes32 root, uint256 total, bytes32 protocolId) external {
-        _commit(msg.sender, _openRound(), capacityId, root, total, protocolId);
+        uint256 round = _openRound();
+        _commit(msg.sender, round, capacityId, _commitments[round][capacityId].version + 1, root, total, protocolId);
     }
 
     /// @inheritdoc IAllocationLedger
@@ -87,6 +94,7 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         address signer,
         uint256 round,
         uint256 capacityId,
+        uint256 version,
         bytes32 root,
         uint256 total,
         bytes32 protocolId,
@@ -94,16 +102,24 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         bytes calldata signature
     ) external {
         _verifySignedAction(
-            signer, _commitStructHash(signer, round, capacityId, root, total, protocolId, deadline), deadline, signature
+            signer,
+            keccak256(
+                bytes.concat(
+                    abi.encode(COMMIT_TYPEHASH, signer, round, capacityId, version, root),
+                    abi.encode(total, protocolId, nonces(signer), deadline)
+                )
+            ),
+            deadline,
+            signature
         );
         uint256 current = _openRound();
         if (round != current) revert WrongRound(round, current);
-        _commit(signer, round, capacityId, root, total, protocolId);
+        _commit(signer, round, capacityId, version, root, total, protocolId);
     }
 
     /// @inheritdoc IAllocationLedger
     function withdraw(uint256 round, uint256 capacityId) external {
-        _withdraw(msg.sender, round, capacityId);
+        _withdraw(msg.sender, round, capacityId, _commitments[round][capacityId].version);
     }
 
     /// @inheritdoc IAllocationLedger
@@ -111,34 +127,31 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         address signer,
         uint256 round,
         uint256 capacityId,
+        uint256 version,
         uint256 deadline,
         bytes calldata signature
     ) external {
         bytes32 structHash =
-            keccak256(abi.encode(WITHDRAW_TYPEHASH, signer, round, capacityId, nonces(signer), deadline));
+            keccak256(abi.encode(WITHDRAW_TYPEHASH, signer, round, capacityId, version, nonces(signer), deadline));
         _verifySignedAction(signer, structHash, deadline, signature);
-        _withdraw(signer, round, capacityId);
+        _withdraw(signer, round, capacityId, version);
     }
 
     /// @inheritdoc IAllocationLedger
     function recordDelivery(
-        uint256 round,
-        uint256 capacityId,
-        uint256 needId,
+        LeafRef calldata leaf,
         address recipient,
         uint256 leafAmount,
         bytes32[] calldata proof,
         uint256 amount
     ) external {
-        _recordDelivery(msg.sender, round, capacityId, needId, recipient, leafAmount, proof, amount);
+        _recordDelivery(msg.sender, leaf, recipient, leafAmount, proof, amount);
     }
 
     /// @inheritdoc IAllocationLedger
     function recordDeliveryBySig(
         address signer,
-        uint256 round,
-        uint256 capacityId,
-        uint256 needId,
+        LeafRef calldata leaf,
         address recipient,
         uint256 leafAmount,
         bytes32[] calldata proof,
@@ -147,17 +160,16 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         bytes calldata signature
     ) external {
         _verifySignedAction(
-            signer,
-            _recordDeliveryStructHash(signer, round, capacityId, needId, recipient, leafAmount, amount, deadline),
-            deadline,
-            signature
+            signer, _recordDeliveryStructHash(signer, leaf, recipient, leafAmount, amount, deadline), deadline, signature
         );
-        _recordDelivery(signer, round, capacityId, needId, recipient, leafAmount, proof, amount);
+        _recordDelivery(signer, leaf, recipient, leafAmount, proof, amount);
     }
 
     /// @inheritdoc IAllocationLedger
-    function confirmReceipt(uint256 round, uint256 capacityId, uint256 needId, uint256 amount) external {
-        _confirmReceipt(msg.sender, round, capacityId, needId, amount);
+    function confirmReceipt(uint256 round, uint256 capacityId, uint256 version, uint256 needId, uint256 amount)
+        external
+    {
+        _confirmReceipt(msg.sender, LeafRef(round, capacityId, version, needId), amount);
     }
 
     /// @inheritdoc IAllocationLedger
@@ -165,21 +177,25 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         address signer,
         uint256 round,
         uint256 capacityId,
+        uint256 version,
         uint256 needId,
         uint256 amount,
         uint256 deadline,
         bytes calldata signature
     ) external {
         bytes32 structHash = keccak256(
-            abi.encode(CONFIRM_RECEIPT_TYPEHASH, signer, round, capacityId, needId, amount, nonces(signer), deadline)
+            bytes.concat(
+                abi.encode(CONFIRM_RECEIPT_TYPEHASH, signer, round, capacityId, version, needId),
+                abi.encode(amount, nonces(signer), deadline)
+            )
         );
         _verifySignedAction(signer, structHash, deadline, signature);
-        _confirmReceipt(signer, round, capacityId, needId, amount);
+        _confirmReceipt(signer, LeafRef(round, capacityId, version, needId), amount);
     }
 
     /// @inheritdoc IAllocationLedger
-    function attest(uint256 round, uint256 capacityId, bool matches, bytes32 reportHash) external {
-        emit Attested(round, capacityId, msg.sender, matches, reportHash);
+    function attest(uint256 round, uint256 capacityId, uint256 version, bool matches, bytes32 reportHash) external {
+        _attest(msg.sender, round, capacityId, version, matches, reportHash);
     }
 
     /// @inheritdoc IAllocationLedger
@@ -187,16 +203,20 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         address signer,
         uint256 round,
         uint256 capacityId,
+        uint256 version,
         bool matches,
         bytes32 reportHash,
         uint256 deadline,
         bytes calldata signature
     ) external {
         bytes32 structHash = keccak256(
-            abi.encode(ATTEST_TYPEHASH, signer, round, capacityId, matches, reportHash, nonces(signer), deadline)
+            bytes.concat(
+                abi.encode(ATTEST_TYPEHASH, signer, round, capacityId, version, matches),
+                abi.encode(reportHash, nonces(signer), deadline)
+            )
         );
         _verifySignedAction(signer, structHash, deadline, signature);
-        emit Attested(round, capacityId, signer, matches, reportHash);
+        _attest(signer, round, capacityId, version, matches, reportHash);
     }
 
     // ---------------------------------------------------------------- views
@@ -216,13 +236,18 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
     }
 
     /// @inheritdoc IAllocationLedger
-    function leafOf(uint256 round, uint256 capacityId, uint256 needId)
+    function roundDelivered(uint256 round, uint256 capacityId) external view returns (uint256) {
+        CommitmentRecord storage c = _commitments[round][capacityId];
+        return uint256(c.earlierDelivered) + c.delivered;
+    }
+
+    /// @inheritdoc IAllocationLedger
+    function leafOf(uint256 round, uint256 capacityId, uint256 version, uint256 needId)
         external
         view
         returns (address recipient, uint256 delivered, uint256 confirmed_)
     {
-        LeafRecord storage leaf =
-            _leaves[_leafKey(round, capacityId, _commitments[round][capacityId].version, needId)];
+        LeafRecord storage leaf = _leaves[_leafKey(LeafRef(round, capacityId, version, needId))];
         return (leaf.recipient, leaf.delivered, leaf.confirmed);
     }
 
@@ -238,16 +263,19 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
 
     /// @inheritdoc IAllocationLedger
     function residualNeed(uint256 needId) external view returns (uint256) {
-        (, uint256 quantity,) = needs.needTerms(needId);
+        (, uint256 quantity, bool active) = needs.needTerms(needId);
         uint256 got = _confirmed[needId];
-        return quantity > got ? quantity - got : 0;
+        return active && quantity > got ? quantity - got : 0;
     }
 
     /// @inheritdoc IAllocationLedger
     function capacityLeft(uint256 capacityId) external view returns (uint256) {
-        (, uint256 quantity, bool recurring, bool active) = capacities.capacityTerms(capacityId);
+        uint256 round = rounds.currentRound();
+        if (round == 0) return 0;
+        (, uint256 quantity, bool recurring, bool active) =
+            capacities.capacityTermsAt(capacityId, _snapshotOf(round));
         if (!active) return 0;
-        return _left(capacityId, quantity, recurring);
+        return _left(_commitments[round][capacityId], capacityId, quantity, recurring);
     }
 
     // ---------------------------------------------------------------- internals
@@ -257,139 +285,195 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         if (round == 0) revert NoRoundOpen();
     }
 
-    function _left(uint256 capacityId, uint256 quantity, bool recurring) private view returns (uint256) {
-        if (recurring) return quantity;
-        uint256 used = _consumed[capacityId];
-        return quantity > used ? quantity - used : 0;
+    function _snapshotOf(uint256 round) private view returns (uint256 snapshotBlock) {
+        (, snapshotBlock) = rounds.roundInfo(round);
     }
 
-    function _commit(address actor, uint256 round, uint256 capacityId, bytes32 root, uint256 total, bytes32 protocolId)
+    /// @dev What a new version of (round, capacity) may commit: the quantity at the snapshot minus what
+    /// this round's earlier versions delivered (so a recurring capacity never delivers more than its
+    /// quantity in one round, however often it is withdrawn and recommitted) and, for a one-off capacity,
+    /// minus everything it holds or delivered in any round.
+    function _left(CommitmentRecord storage c, uint256 capacityId, uint256 quantity, bool recurring)
         private
+        view
+        returns (uint256)
     {
-        (address provider, uint256 quantity, bool recurring, bool active) = capacities.capacityTerms(capacityId);
-        if (!active) revert CapacityNotActive(capacityId);
-        if (actor != provider) revert NotProvider(capacityId, actor, provider);
-        CommitmentRecord storage c = _commitments[round][capacityId];
-        uint32 version = c.version;
-        if (version != 0 && !c.withdrawn) revert AlreadyCommitted(round, capacityId);
-        uint256 left = _left(capacityId, quantity, recurring);
-        if (total > left) revert ExceedsCapacity(capacityId, total, left);
-        if (total > MAX_AMOUNT) revert AmountTooLarge(total, MAX_AMOUNT);
-
-        if (!recurring) _consumed[capacityId] += total;
-        _commitments[round][capacityId] = CommitmentRecord({
-            root: root,
-            protocolId: protocolId,
-            provider: provider,
-            total: uint96(total),
-            delivered: 0,
-            version: version + 1,
-            withdrawn: false,
-            countsConsumed: !recurring
-        });
-        emit CommitmentMade(round, capacityId, provider, root, total, protocolId);
+        uint256 used = uint256(c.earlierDelivered) + c.delivered;
+        if (!recurring) {
+            uint256 oneOff = _consumed[capacityId];
+            if (oneOff > used) used = oneOff;
+        }
+        // Capped at MAX_AMOUNT, so a round's delivered sum over all versions fits the uint96 records.
+        uint256 cap = quantity < MAX_AMOUNT ? quantity : MAX_AMOUNT;
+        return cap > used ? cap - used : 0;
     }
 
-    function _withdraw(address actor, uint256 round, uint256 capacityId) private {
+    function _commit(
+        address actor,
+        uint256 round,
+        uint256 capacityId,
+        uint256 version,
+        bytes32 root,
+        uint256 total,
+        bytes32 protocolId
+    ) private {
+        CommitmentRecord storage c = _commitments[round][capacityId];
+        (address provider, bool recurring) = _checkCommit(c, actor, round, capacityId, version, total);
+        uint256 consumedTotal = _consumed[capacityId];
+        if (!recurring) _consumed[capacityId] = consumedTotal += total;
+        // earlierDelivered + delivered ≤ MAX_AMOUNT: every version's total was within `left`, capped there.
+        c.root = root;
+        c.protocolId = protocolId;
+        c.provider = provider;
+        c.total = uint96(total);
+        c.earlierDelivered += c.delivered;
+        c.delivered = 0;
+        c.version = uint32(version);
+        c.withdrawn = false;
+        c.countsConsumed = !recurring;
+        emit CommitmentMade(
+            round, capacityId, provider, uint32(version), root, total, protocolId, !recurring, consumedTotal
+        );
+    }
+
+    /// @dev Checks a commitment of `total` against the capacity's terms at the round's snapshot.
+    function _checkCommit(
+        CommitmentRecord storage c,
+        address actor,
+        uint256 round,
+        uint256 capacityId,
+        uint256 version,
+        uint256 total
+    ) private view returns (address provider, bool recurring) {
+        uint256 snapshotBlock = _snapshotOf(round);
+        uint256 quantity;
+        bool active;
+        (provider, quantity, recurring, active) = capacities.capacityTermsAt(capacityId, snapshotBlock);
+        if (!active) revert CapacityNotActive(capacityId, snapshotBlock);
+        if (actor != provider) revert NotProvider(capacityId, actor, provider);
+        uint32 previous = c.version;
+        if (previous != 0 && !c.withdrawn) revert AlreadyCommitted(round, capacityId);
+        if (version != uint256(previous) + 1) revert WrongVersion(round, capacityId, version, uint256(previous) + 1);
+        if (total > MAX_AMOUNT) revert AmountTooLarge(total, MAX_AMOUNT);
+        uint256 left = _left(c, capacityId, quantity, recurring);
+        if (total > left) revert ExceedsCapacity(capacityId, total, left);
+    }
+
+    function _withdraw(address actor, uint256 round, uint256 capacityId, uint256 version) private {
         CommitmentRecord storage c = _commitments[round][capacityId];
         if (c.version == 0) revert NoCommitment(round, capacityId);
         if (actor != c.provider) revert NotProvider(capacityId, actor, c.provider);
+        if (version != c.version) revert WrongVersion(round, capacityId, version, c.version);
         if (c.withdrawn) revert CommitmentIsWithdrawn(round, capacityId);
         uint256 released = c.total - c.delivered;
         c.withdrawn = true;
-        if (c.countsConsumed) _consumed[capacityId] -= released;
-        emit CommitmentWithdrawn(round, capacityId, released);
+        uint256 consumedTotal = _consumed[capacityId];
+        if (c.countsConsumed) _consumed[capacityId] = consumedTotal -= released;
+        emit CommitmentWithdrawn(round, capacityId, c.version, released, consumedTotal);
     }
 
     function _recordDelivery(
         address actor,
-        uint256 round,
-        uint256 capacityId,
-        uint256 needId,
+        LeafRef memory ref,
         address recipient,
         uint256 leafAmount,
         bytes32[] calldata proof,
         uint256 amount
     ) private {
-        CommitmentRecord storage c = _commitments[round][capacityId];
-        _checkDeliverable(c, actor, round, capacityId, amount);
-        if (recipient == address(0)) revert ZeroRecipient(needId);
-        bytes32 leafHash = keccak256(bytes.concat(keccak256(abi.encode(capacityId, needId, recipient, leafAmount))));
+        CommitmentRecord storage c = _commitments[ref.round][ref.capacityId];
+        _checkDeliverable(c, actor, ref, amount);
+        if (recipient == address(0)) revert ZeroLeafRecipient(ref.needId);
+        bytes32 leafHash =
+            keccak256(bytes.concat(keccak256(abi.encode(ref.capacityId, ref.needId, recipient, leafAmount))));
         if (!MerkleProof.verifyCalldata(proof, c.root, leafHash)) {
-            revert InvalidProof(round, capacityId, needId, recipient, leafAmount);
+            revert InvalidProof(ref.round, ref.capacityId, ref.needId, recipient, leafAmount);
         }
 
-        LeafRecord storage leaf = _leaves[_leafKey(round, capacityId, c.version, needId)];
+        LeafRecord storage leaf = _leaves[_leafKey(ref)];
         address recorded = leaf.recipient;
-        if (recorded != address(0) && recorded != recipient) revert RecipientMismatch(needId, recorded, recipient);
+        if (recorded != address(0) && recorded != recipient) revert RecipientMismatch(ref.needId, recorded, recipient);
         uint256 cumulative = leaf.delivered + amount;
-        if (cumulative > leafAmount) revert ExceedsLeafAmount(needId, cumulative, leafAmount);
-        uint256 commitmentDelivered = c.delivered + amount;
-        if (commitmentDelivered > c.total) revert ExceedsCommitment(round, capacityId, commitmentDelivered, c.total);
+        if (cumulative > leafAmount) revert ExceedsLeafAmount(ref.needId, cumulative, leafAmount);
+        uint256 versionDelivered = c.delivered + amount;
+        if (versionDelivered > c.total) {
+            revert ExceedsCommitment(ref.round, ref.capacityId, versionDelivered, c.total);
+        }
 
-        // Both fit in 96 bits: each is at most the commitment's delivered sum, itself at most its uint96 total.
+        // Both fit in 96 bits: each is at most the version's delivered sum, itself at most its uint96 total.
         leaf.recipient = recipient;
         leaf.delivered = uint96(cumulative);
-        c.delivered = uint96(commitmentDelivered);
-        emit DeliveryRecorded(round, capacityId, needId, recipient, amount, cumulative);
+        c.delivered = uint96(versionDelivered);
+        emit DeliveryRecorded(
+            ref.round,
+            ref.capacityId,
+            ref.needId,
+            c.version,
+            recipient,
+            amount,
+            cumulative,
+            versionDelivered,
+            uint256(c.earlierDelivered) + versionDelivered
+        );
     }
 
-    function _checkDeliverable(
-        CommitmentRecord storage c,
-        address actor,
-        uint256 round,
-        uint256 capacityId,
-        uint256 amount
-    ) private view {
-        if (c.version == 0) revert NoCommitment(round, capacityId);
-        if (actor != c.provider) revert NotProvider(capacityId, actor, c.provider);
-        if (c.withdrawn) revert CommitmentIsWithdrawn(round, capacityId);
+    function _checkDeliverable(CommitmentRecord storage c, address actor, LeafRef memory ref, uint256 amount)
+        private
+        view
+    {
+        uint32 version = c.version;
+        if (version == 0) revert NoCommitment(ref.round, ref.capacityId);
+        if (actor != c.provider) revert NotProvider(ref.capacityId, actor, c.provider);
+        if (ref.version != version) revert WrongVersion(ref.round, ref.capacityId, ref.version, version);
+        if (c.withdrawn) revert CommitmentIsWithdrawn(ref.round, ref.capacityId);
+        uint256 current = rounds.currentRound();
+        uint256 lastRound = ref.round + DELIVERY_HORIZON;
+        if (current > lastRound) revert DeliveryHorizonPassed(ref.round, lastRound, current);
         if (amount == 0) revert ZeroAmount();
         if (amount > MAX_AMOUNT) revert AmountTooLarge(amount, MAX_AMOUNT);
     }
 
-    function _confirmReceipt(address actor, uint256 round, uint256 capacityId, uint256 needId, uint256 amount)
-        private
-    {
-        uint32 version = _commitments[round][capacityId].version;
-        if (version == 0) revert NoCommitment(round, capacityId);
-        LeafRecord storage leaf = _leaves[_leafKey(round, capacityId, version, needId)];
+    function _confirmReceipt(address actor, LeafRef memory ref, uint256 amount) private {
+        uint32 latest = _commitments[ref.round][ref.capacityId].version;
+        if (latest == 0) revert NoCommitment(ref.round, ref.capacityId);
+        // Any version made so far, withdrawn or not: what it delivered was received.
+        if (ref.version == 0 || ref.version > latest) revert WrongVersion(ref.round, ref.capacityId, ref.version, latest);
+        LeafRecord storage leaf = _leaves[_leafKey(ref)];
         address recipient = leaf.recipient;
-        if (actor != recipient) revert NotRecipient(needId, actor, recipient);
+        if (actor != recipient) revert NotRecipient(ref.needId, actor, recipient);
         if (amount == 0) revert ZeroAmount();
         if (amount > MAX_AMOUNT) revert AmountTooLarge(amount, MAX_AMOUNT);
         uint256 cumulative = leaf.confirmed + amount;
-        if (cumulative > leaf.delivered) revert ExceedsDelivered(needId, cumulative, leaf.delivered);
+        if (cumulative > leaf.delivered) revert ExceedsDelivered(ref.needId, cumulative, leaf.delivered);
         // A provider cannot shrink someone else's need by naming another address in a leaf: only the
         // need's own recipient can confirm against it.
-        (address needRecipient,,) = needs.needTerms(needId);
-        if (needRecipient != recipient) revert NotNeedRecipient(needId, recipient, needRecipient);
+        (address needRecipient,,) = needs.needTerms(ref.needId);
+        if (needRecipient != recipient) revert LeafRecipientNotNeedRecipient(ref.needId, recipient, needRecipient);
 
         leaf.confirmed = uint96(cumulative);
-        uint256 needTotal = _confirmed[needId] + amount;
-        _confirmed[needId] = needTotal;
-        emit ReceiptConfirmed(round, capacityId, needId, recipient, amount, cumulative, needTotal);
+        uint256 needTotal = _confirmed[ref.needId] + amount;
+        _confirmed[ref.needId] = needTotal;
+        emit ReceiptConfirmed(
+            ref.round, ref.capacityId, ref.needId, uint32(ref.version), recipient, amount, cumulative, needTotal
+        );
     }
 
-    function _commitStructHash(
-        address signer,
+    function _attest(
+        address auditor,
         uint256 round,
         uint256 capacityId,
-        bytes32 root,
-        uint256 total,
-        bytes32 protocolId,
-        uint256 deadline
-    ) private view returns (bytes32) {
-        return keccak256(
-            abi.encode(COMMIT_TYPEHASH, signer, round, capacityId, root, total, protocolId, nonces(signer), deadline)
-        );
+        uint256 version,
+        bool matches,
+        bytes32 reportHash
+    ) private {
+        uint32 latest = _commitments[round][capacityId].version;
+        if (latest == 0) revert NoCommitment(round, capacityId);
+        if (version == 0 || version > latest) revert WrongVersion(round, capacityId, version, latest);
+        emit Attested(round, capacityId, auditor, uint32(version), matches, reportHash);
     }
 
     function _recordDeliveryStructHash(
         address signer,
-        uint256 round,
-        uint256 capacityId,
-        uint256 needId,
+        LeafRef memory ref,
         address recipient,
         uint256 leafAmount,
         uint256 amount,
@@ -398,17 +482,13 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         // Two static encodings concatenated equal the one-piece encoding; split to stay within the stack.
         return keccak256(
             bytes.concat(
-                abi.encode(RECORD_DELIVERY_TYPEHASH, signer, round, capacityId, needId, recipient),
-                abi.encode(leafAmount, amount, nonces(signer), deadline)
+                abi.encode(RECORD_DELIVERY_TYPEHASH, signer, ref.round, ref.capacityId, ref.version, ref.needId),
+                abi.encode(recipient, leafAmount, amount, nonces(signer), deadline)
             )
         );
     }
 
-    function _leafKey(uint256 round, uint256 capacityId, uint32 version, uint256 needId)
-        private
-        pure
-        returns (bytes32)
-    {
-        return keccak256(abi.encode(round, capacityId, version, needId));
+    function _leafKey(LeafRef memory ref) private pure returns (bytes32) {
+        return keccak256(abi.encode(ref.round, ref.capacityId, ref.version, ref.needId));
     }
 }

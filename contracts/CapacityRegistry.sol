@@ -4,7 +4,8 @@ pragma solidity ^0.8.28;
 import {ICapacityTerms} from "./interfaces/ICapacityTerms.sol";
 import {ICapacityRegistry} from "./interfaces/ICapacityRegistry.sol";
 import {SignedActions} from "./utils/SignedActions.sol";
-import {Codes} from "./utils/Codes.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import {Common, ZeroQuantity} from "./utils/Common.sol";
 
 /// @title CapacityRegistry
 /// @notice Holds every declared capacity (SPEC §3: what a provider can give). Only a capacity's
@@ -12,8 +13,13 @@ import {Codes} from "./utils/Codes.sol";
 /// @dev Storage per capacity, packed: slot 0 {provider, windowStart, filterMode, recurring, active},
 /// slot 1 {quantity, windowEnd}, then minUnit, sector, unit, location in their own slots (minUnit and
 /// location are written only when non-zero), and the filter list (bounded by MAX_FILTER_ENTRIES) in
-/// a separate array. A common declaration (no window, location, filter or minUnit) writes 4 new slots.
+/// a separate array. The terms the ledger relies on (quantity, recurring, active) are also checkpointed
+/// per block (Common.sol), so `capacityTermsAt` answers for any past block without an archive node. A
+/// common declaration (no window, location, filter or minUnit) writes 6 new slots (4 + the checkpoint
+/// array's length and first checkpoint).
 contract CapacityRegistry is ICapacityRegistry, SignedActions {
+    using Checkpoints for Checkpoints.Trace208;
+
     /// @notice Most addresses a capacity's filter list may hold.
     uint256 public constant MAX_FILTER_ENTRIES = 32;
 
@@ -71,6 +77,7 @@ contract CapacityRegistry is ICapacityRegistry, SignedActions {
     uint256 private _lastId;
     mapping(uint256 capacityId => Stored) private _capacities;
     mapping(uint256 capacityId => address[]) private _filterLists;
+    mapping(uint256 capacityId => Checkpoints.Trace208) private _termsHistory;
 
     constructor() SignedActions("FreeAssociation.Capacities", "1") {}
 
@@ -185,6 +192,28 @@ contract CapacityRegistry is ICapacityRegistry, SignedActions {
         return (head.provider, s.amount.quantity, head.recurring, head.active);
     }
 
+    /// @inheritdoc ICapacityTerms
+    function capacityTermsAt(uint256 capacityId, uint256 timepoint)
+        external
+        view
+        returns (address provider, uint256 quantity, bool recurring, bool active)
+    {
+        bool declared;
+        (declared, quantity, recurring, active) = Common.termsAt(_termsHistory[capacityId], timepoint);
+        if (declared) provider = _capacities[capacityId].head.provider;
+    }
+
+    /// @notice ERC-6372 clock of the terms checkpoints: the block number.
+    function clock() external view returns (uint48) {
+        return Common.clock();
+    }
+
+    /// @notice ERC-6372 clock mode: "mode=blocknumber&from=default".
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() external pure returns (string memory) {
+        return Common.clockMode();
+    }
+
     /// @inheritdoc ICapacityRegistry
     function capacityCount() external view returns (uint256) {
         return _lastId;
@@ -210,6 +239,7 @@ contract CapacityRegistry is ICapacityRegistry, SignedActions {
         if (input.minUnit != 0) s.minUnit = input.minUnit;
         if (input.location != bytes32(0)) s.location = input.location;
         if (input.filterList.length != 0) _filterLists[capacityId] = input.filterList;
+        Common.checkpoint(_termsHistory[capacityId], input.quantity, input.recurring, true);
         emit CapacityDeclared(capacityId, provider, input);
     }
 
@@ -232,6 +262,7 @@ contract CapacityRegistry is ICapacityRegistry, SignedActions {
         s.location = input.location;
         // Bounded: both the old and the new list hold at most MAX_FILTER_ENTRIES addresses.
         _filterLists[capacityId] = input.filterList;
+        Common.checkpoint(_termsHistory[capacityId], input.quantity, input.recurring, true);
         emit CapacityUpdated(capacityId, caller, input);
     }
 
@@ -241,13 +272,15 @@ contract CapacityRegistry is ICapacityRegistry, SignedActions {
         if (!head.active) revert CapacityIsRevoked(capacityId);
         if (quantity == 0) revert ZeroQuantity();
         s.amount.quantity = quantity;
+        Common.checkpoint(_termsHistory[capacityId], quantity, head.recurring, true);
         emit CapacityQuantityUpdated(capacityId, caller, quantity);
     }
 
     function _revoke(address caller, uint256 capacityId) private {
         Stored storage s = _capacities[capacityId];
-        _authorize(s, caller, capacityId);
+        Head memory head = _authorize(s, caller, capacityId);
         s.head.active = false;
+        Common.checkpoint(_termsHistory[capacityId], s.amount.quantity, head.recurring, false);
         emit CapacityRevoked(capacityId, caller);
     }
 
@@ -259,13 +292,9 @@ contract CapacityRegistry is ICapacityRegistry, SignedActions {
     }
 
     function _validate(CapacityInput calldata input) private pure {
-        if (!Codes.isCode(input.sector)) revert InvalidSector(input.sector);
-        if (!Codes.isCode(input.unit)) revert InvalidUnit(input.unit);
-        if (!Codes.isOptionalCode(input.location)) revert InvalidLocation(input.location);
-        if (input.quantity == 0) revert ZeroQuantity();
-        if ((input.windowStart != 0 || input.windowEnd != 0) && input.windowStart >= input.windowEnd) {
-            revert InvalidWindow(input.windowStart, input.windowEnd);
-        }
+        Common.validateTerms(
+            input.sector, input.unit, input.location, input.quantity, input.windowStart, input.windowEnd
+        );
         uint256 length = input.filterList.length;
         if (
             (input.filterMode == FilterMode.None) ? length != 0 : (length == 0 || length > MAX_FILTER_ENTRIES)

@@ -4,15 +4,20 @@ pragma solidity ^0.8.28;
 import {INeedTerms} from "./interfaces/INeedTerms.sol";
 import {INeedRegistry} from "./interfaces/INeedRegistry.sol";
 import {SignedActions} from "./utils/SignedActions.sol";
-import {Codes} from "./utils/Codes.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import {Common, ZeroQuantity} from "./utils/Common.sol";
 
 /// @title NeedRegistry
 /// @notice Holds every declared need (SPEC §3: what a recipient needs). Only a need's recipient
 /// changes or revokes it, directly or by an EIP-712 signature (EOA or ERC-1271).
 /// @dev Storage per need, packed: slot 0 {recipient, windowStart, active}, slot 1 {quantity,
 /// windowEnd}, then sector, unit, location in their own slots (location written only when non-zero).
-/// A common declaration (no window, no location) writes 4 new slots.
+/// The terms the ledger relies on (quantity, active) are also checkpointed per block (Common.sol), so
+/// `needTermsAt` answers for any past block. A common declaration (no window, no location) writes 6 new
+/// slots (4 + the checkpoint array's length and first checkpoint).
 contract NeedRegistry is INeedRegistry, SignedActions {
+    using Checkpoints for Checkpoints.Trace208;
+
     /// @notice EIP-712 type of the need fields, referenced by DeclareNeed and UpdateNeed.
     string public constant NEED_TYPE =
         "Need(bytes32 sector,bytes32 unit,uint128 quantity,uint64 windowStart,uint64 windowEnd,bytes32 location)";
@@ -61,6 +66,7 @@ contract NeedRegistry is INeedRegistry, SignedActions {
 
     uint256 private _lastId;
     mapping(uint256 needId => Stored) private _needs;
+    mapping(uint256 needId => Checkpoints.Trace208) private _termsHistory;
 
     constructor() SignedActions("FreeAssociation.Needs", "1") {}
 
@@ -160,6 +166,28 @@ contract NeedRegistry is INeedRegistry, SignedActions {
         return (head.recipient, s.amount.quantity, head.active);
     }
 
+    /// @inheritdoc INeedTerms
+    function needTermsAt(uint256 needId, uint256 timepoint)
+        external
+        view
+        returns (address recipient, uint256 quantity, bool active)
+    {
+        bool declared;
+        (declared, quantity,, active) = Common.termsAt(_termsHistory[needId], timepoint);
+        if (declared) recipient = _needs[needId].head.recipient;
+    }
+
+    /// @notice ERC-6372 clock of the terms checkpoints: the block number.
+    function clock() external view returns (uint48) {
+        return Common.clock();
+    }
+
+    /// @notice ERC-6372 clock mode: "mode=blocknumber&from=default".
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() external pure returns (string memory) {
+        return Common.clockMode();
+    }
+
     /// @inheritdoc INeedRegistry
     function needCount() external view returns (uint256) {
         return _lastId;
@@ -177,6 +205,7 @@ contract NeedRegistry is INeedRegistry, SignedActions {
         s.unit = input.unit;
         // A fresh id's slots are zero: skip writing an absent location.
         if (input.location != bytes32(0)) s.location = input.location;
+        Common.checkpoint(_termsHistory[needId], input.quantity, false, true);
         emit NeedDeclared(needId, recipient, input);
     }
 
@@ -190,6 +219,7 @@ contract NeedRegistry is INeedRegistry, SignedActions {
         s.sector = input.sector;
         s.unit = input.unit;
         s.location = input.location;
+        Common.checkpoint(_termsHistory[needId], input.quantity, false, true);
         emit NeedUpdated(needId, caller, input);
     }
 
@@ -199,6 +229,7 @@ contract NeedRegistry is INeedRegistry, SignedActions {
         if (!head.active) revert NeedIsRevoked(needId);
         if (quantity == 0) revert ZeroQuantity();
         s.amount.quantity = quantity;
+        Common.checkpoint(_termsHistory[needId], quantity, false, true);
         emit NeedQuantityUpdated(needId, caller, quantity);
     }
 
@@ -206,6 +237,7 @@ contract NeedRegistry is INeedRegistry, SignedActions {
         Stored storage s = _needs[needId];
         _authorize(s, caller, needId);
         s.head.active = false;
+        Common.checkpoint(_termsHistory[needId], s.amount.quantity, false, false);
         emit NeedRevoked(needId, caller);
     }
 
@@ -217,13 +249,9 @@ contract NeedRegistry is INeedRegistry, SignedActions {
     }
 
     function _validate(NeedInput calldata input) private pure {
-        if (!Codes.isCode(input.sector)) revert InvalidSector(input.sector);
-        if (!Codes.isCode(input.unit)) revert InvalidUnit(input.unit);
-        if (!Codes.isOptionalCode(input.location)) revert InvalidLocation(input.location);
-        if (input.quantity == 0) revert ZeroQuantity();
-        if ((input.windowStart != 0 || input.windowEnd != 0) && input.windowStart >= input.windowEnd) {
-            revert InvalidWindow(input.windowStart, input.windowEnd);
-        }
+        Common.validateTerms(
+            input.sector, input.unit, input.location, input.quantity, input.windowStart, input.windowEnd
+        );
     }
 
     /// @dev EIP-712 hashStruct of the Need type (all fields static: one encode).

@@ -33,7 +33,7 @@ contract Rounds is IRounds {
         uint256 current = _currentRound;
         uint64 nowTs = uint64(block.timestamp);
         if (current != 0) {
-            uint64 opensAt = _currentOpenedAt + roundLength;
+            uint64 opensAt = _opensAt();
             if (nowTs < opensAt) revert RoundStillRunning(current, opensAt, nowTs);
         }
         round = current + 1;
@@ -59,6 +59,14 @@ contract Rounds is IRounds {
     /// @inheritdoc IRounds
     function nextOpenTime() external view returns (uint64) {
         if (_currentRound == 0) return 0;
-        return _currentOpenedAt + roundLength;
+        return _opensAt();
+    }
+
+    /// @dev Opening time plus length, saturating at 2^64 - 1 (a huge `roundLength` must not overflow and
+    /// stop every later round: it only means the current round runs until then).
+    function _opensAt() private view returns (uint64) {
+        uint256 opensAt = uint256(_currentOpenedAt) + roundLength;
+        // forge-lint: disable-next-line(unsafe-typecast) bounded just above.
+        return opensAt > type(uint64).max ? type(uint64).max : uint64(opensAt);
     }
 }

@@ -34,7 +34,7 @@ async function committed() {
 /** As `committed`, plus 150 delivered to alice's leaf. */
 async function delivered() {
   const f = await committed();
-  await f.ledger.write.recordDelivery([1n, CAP, NEED_A, f.alice.account.address, 200n, proofOf(f.tree, 0), 150n], {
+  await f.ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, f.alice.account.address, 200n, proofOf(f.tree, 0), 150n], {
     account: f.provider.account,
   });
   return f;
@@ -50,7 +50,7 @@ describe("AllocationLedger", () => {
         ledger.write.commit([CAP, root, 500n, FA1], { account: provider.account }),
         ledger,
         "CommitmentMade",
-        [1n, CAP, provider.account.address, root, 500n, FA1],
+        [1n, CAP, provider.account.address, 1, root, 500n, FA1, true, 500n],
       );
       expect(await ledger.read.commitmentOf([1n, CAP])).to.deep.equal({
         root,
@@ -89,21 +89,26 @@ describe("AllocationLedger", () => {
       );
     });
 
-    it("refuses an inactive or undeclared capacity", async () => {
-      const { viem, ledger, terms, provider, tree, nextRound } = await setup();
+    it("judges a capacity by its terms at the round's snapshot: revoked before it is refused, after it still counts", async () => {
+      const { viem, ledger, rounds, terms, provider, tree, nextRound } = await setup();
       await nextRound();
+      // Revoked after round 1's snapshot: round 1 still sees it active (the revocation counts from round 2).
       await terms.write.setCapacity([CAP, provider.account.address, 1000n, false, false]);
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.commit([CAP, tree.root as Hex, 1n, FA1], { account: provider.account }),
-        ledger,
-        "CapacityNotActive",
-        [CAP],
-      );
+      await ledger.write.commit([CAP, tree.root as Hex, 1n, FA1], { account: provider.account });
+      const [, snapshot1] = await rounds.read.roundInfo([1n]);
       await viem.assertions.revertWithCustomErrorWithArgs(
         ledger.write.commit([99n, tree.root as Hex, 1n, FA1], { account: provider.account }),
         ledger,
         "CapacityNotActive",
-        [99n],
+        [99n, snapshot1],
+      );
+      await nextRound();
+      const [, snapshot2] = await rounds.read.roundInfo([2n]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        ledger.write.commit([CAP, tree.root as Hex, 1n, FA1], { account: provider.account }),
+        ledger,
+        "CapacityNotActive",
+        [CAP, snapshot2],
       );
       expect(await ledger.read.capacityLeft([CAP])).to.equal(0n);
     });
@@ -135,8 +140,10 @@ describe("AllocationLedger", () => {
       await nextRound();
       await ledger.write.commit([CAP, tree.root as Hex, 700n, FA1], { account: provider.account });
       await terms.write.setCapacity([CAP, provider.account.address, 600n, false, true]);
-      expect(await ledger.read.capacityLeft([CAP])).to.equal(0n);
+      // Round 1 judges by its snapshot (quantity 1,000); from round 2 on the lowered quantity counts.
+      expect(await ledger.read.capacityLeft([CAP])).to.equal(300n);
       await nextRound();
+      expect(await ledger.read.capacityLeft([CAP])).to.equal(0n);
       await viem.assertions.revertWithCustomErrorWithArgs(
         ledger.write.commit([CAP, tree.root as Hex, 1n, FA1], { account: provider.account }),
         ledger,
@@ -225,13 +232,13 @@ describe("AllocationLedger", () => {
         ledger.write.withdraw([1n, CAP], { account: provider.account }),
         ledger,
         "CommitmentWithdrawn",
-        [1n, CAP, 350n],
+        [1n, CAP, 1, 350n, 150n],
       );
       expect(await ledger.read.consumed([CAP])).to.equal(150n);
       expect(await ledger.read.capacityLeft([CAP])).to.equal(850n);
       expect((await ledger.read.commitmentOf([1n, CAP])).withdrawn).to.equal(true);
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.recordDelivery([1n, CAP, NEED_A, alice.account.address, 200n, proofOf(tree, 0), 1n], {
+        ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, alice.account.address, 200n, proofOf(tree, 0), 1n], {
           account: provider.account,
         }),
         ledger,
@@ -282,7 +289,7 @@ describe("AllocationLedger", () => {
         ledger.write.withdraw([1n, CAP], { account: provider.account }),
         ledger,
         "CommitmentWithdrawn",
-        [1n, CAP, 500n],
+        [1n, CAP, 1, 500n, 0n],
       );
       expect(await ledger.read.consumed([CAP])).to.equal(0n);
     });
@@ -310,43 +317,43 @@ describe("AllocationLedger", () => {
       const { viem, ledger, provider, alice, bob, tree } = await committed();
       const proofA = proofOf(tree, 0);
       await viem.assertions.emitWithArgs(
-        ledger.write.recordDelivery([1n, CAP, NEED_A, alice.account.address, 200n, proofA, 150n], {
+        ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, alice.account.address, 200n, proofA, 150n], {
           account: provider.account,
         }),
         ledger,
         "DeliveryRecorded",
-        [1n, CAP, NEED_A, alice.account.address, 150n, 150n],
+        [1n, CAP, NEED_A, 1, alice.account.address, 150n, 150n, 150n, 150n],
       );
       await viem.assertions.emitWithArgs(
-        ledger.write.recordDelivery([1n, CAP, NEED_A, alice.account.address, 200n, proofA, 50n], {
+        ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, alice.account.address, 200n, proofA, 50n], {
           account: provider.account,
         }),
         ledger,
         "DeliveryRecorded",
-        [1n, CAP, NEED_A, alice.account.address, 50n, 200n],
+        [1n, CAP, NEED_A, 1, alice.account.address, 50n, 200n, 200n, 200n],
       );
-      await ledger.write.recordDelivery([1n, CAP, NEED_B, bob.account.address, 300n, proofOf(tree, 1), 10n], {
+      await ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_B }, bob.account.address, 300n, proofOf(tree, 1), 10n], {
         account: provider.account,
       });
-      expect(await ledger.read.leafOf([1n, CAP, NEED_A])).to.deep.equal([getAddress(alice.account.address), 200n, 0n]);
-      expect(await ledger.read.leafOf([1n, CAP, NEED_B])).to.deep.equal([getAddress(bob.account.address), 10n, 0n]);
+      expect(await ledger.read.leafOf([1n, CAP, 1n, NEED_A])).to.deep.equal([getAddress(alice.account.address), 200n, 0n]);
+      expect(await ledger.read.leafOf([1n, CAP, 1n, NEED_B])).to.deep.equal([getAddress(bob.account.address), 10n, 0n]);
       expect((await ledger.read.commitmentOf([1n, CAP])).delivered).to.equal(210n);
     });
 
     it("keeps delivering in later rounds", async () => {
       const { ledger, provider, alice, tree, nextRound } = await committed();
       await nextRound();
-      await ledger.write.recordDelivery([1n, CAP, NEED_A, alice.account.address, 200n, proofOf(tree, 0), 5n], {
+      await ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, alice.account.address, 200n, proofOf(tree, 0), 5n], {
         account: provider.account,
       });
-      expect((await ledger.read.leafOf([1n, CAP, NEED_A]))[1]).to.equal(5n);
+      expect((await ledger.read.leafOf([1n, CAP, 1n, NEED_A]))[1]).to.equal(5n);
     });
 
     it("refuses a leaf that is not under the root", async () => {
       const { viem, ledger, provider, alice, bob, tree } = await committed();
       // Right proof, wrong amount; and alice's proof for bob's leaf.
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.recordDelivery([1n, CAP, NEED_A, alice.account.address, 201n, proofOf(tree, 0), 1n], {
+        ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, alice.account.address, 201n, proofOf(tree, 0), 1n], {
           account: provider.account,
         }),
         ledger,
@@ -354,7 +361,7 @@ describe("AllocationLedger", () => {
         [1n, CAP, NEED_A, alice.account.address, 201n],
       );
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.recordDelivery([1n, CAP, NEED_B, bob.account.address, 300n, proofOf(tree, 0), 1n], {
+        ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_B }, bob.account.address, 300n, proofOf(tree, 0), 1n], {
           account: provider.account,
         }),
         ledger,
@@ -366,7 +373,7 @@ describe("AllocationLedger", () => {
     it("caps the cumulative delivery of a leaf at its amount", async () => {
       const { viem, ledger, provider, alice, tree } = await delivered();
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.recordDelivery([1n, CAP, NEED_A, alice.account.address, 200n, proofOf(tree, 0), 51n], {
+        ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, alice.account.address, 200n, proofOf(tree, 0), 51n], {
           account: provider.account,
         }),
         ledger,
@@ -383,11 +390,11 @@ describe("AllocationLedger", () => {
         [CAP, NEED_B, bob.account.address, 300n],
       ]);
       await ledger.write.commit([CAP, bad.root as Hex, 400n, FA1], { account: provider.account });
-      await ledger.write.recordDelivery([1n, CAP, NEED_A, alice.account.address, 300n, proofOf(bad, 0), 300n], {
+      await ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, alice.account.address, 300n, proofOf(bad, 0), 300n], {
         account: provider.account,
       });
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.recordDelivery([1n, CAP, NEED_B, bob.account.address, 300n, proofOf(bad, 1), 101n], {
+        ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_B }, bob.account.address, 300n, proofOf(bad, 1), 101n], {
           account: provider.account,
         }),
         ledger,
@@ -405,11 +412,11 @@ describe("AllocationLedger", () => {
       ]);
       await ledger.write.commit([CAP, twoRecipients.root as Hex, 200n, FA1], { account: provider.account });
       await ledger.write.recordDelivery(
-        [1n, CAP, NEED_A, alice.account.address, 100n, proofOf(twoRecipients, 0), 1n],
+        [{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, alice.account.address, 100n, proofOf(twoRecipients, 0), 1n],
         { account: provider.account },
       );
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.recordDelivery([1n, CAP, NEED_A, bob.account.address, 100n, proofOf(twoRecipients, 1), 1n], {
+        ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, bob.account.address, 100n, proofOf(twoRecipients, 1), 1n], {
           account: provider.account,
         }),
         ledger,
@@ -422,14 +429,14 @@ describe("AllocationLedger", () => {
       const { viem, ledger, provider, alice, tree } = await committed();
       const proof = proofOf(tree, 0);
       await viem.assertions.revertWithCustomError(
-        ledger.write.recordDelivery([1n, CAP, NEED_A, alice.account.address, 200n, proof, 0n], {
+        ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, alice.account.address, 200n, proof, 0n], {
           account: provider.account,
         }),
         ledger,
         "ZeroAmount",
       );
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.recordDelivery([1n, CAP, NEED_A, alice.account.address, 200n, proof, MAX + 1n], {
+        ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, alice.account.address, 200n, proof, MAX + 1n], {
           account: provider.account,
         }),
         ledger,
@@ -437,9 +444,9 @@ describe("AllocationLedger", () => {
         [MAX + 1n, MAX],
       );
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.recordDelivery([1n, CAP, NEED_A, zeroAddress, 200n, proof, 1n], { account: provider.account }),
+        ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, zeroAddress, 200n, proof, 1n], { account: provider.account }),
         ledger,
-        "ZeroRecipient",
+        "ZeroLeafRecipient",
         [NEED_A],
       );
     });
@@ -447,7 +454,7 @@ describe("AllocationLedger", () => {
     it("is refused to anyone but the committing provider, and without a commitment", async () => {
       const { viem, ledger, provider, alice, tree } = await committed();
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.recordDelivery([1n, CAP, NEED_A, alice.account.address, 200n, proofOf(tree, 0), 1n], {
+        ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, alice.account.address, 200n, proofOf(tree, 0), 1n], {
           account: alice.account,
         }),
         ledger,
@@ -455,7 +462,7 @@ describe("AllocationLedger", () => {
         [CAP, alice.account.address, provider.account.address],
       );
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.recordDelivery([2n, CAP, NEED_A, alice.account.address, 200n, proofOf(tree, 0), 1n], {
+        ledger.write.recordDelivery([{ round: 2n, capacityId: CAP, version: 1n, needId: NEED_A }, alice.account.address, 200n, proofOf(tree, 0), 1n], {
           account: provider.account,
         }),
         ledger,
@@ -470,18 +477,18 @@ describe("AllocationLedger", () => {
       const { viem, ledger, alice } = await delivered();
       expect(await ledger.read.residualNeed([NEED_A])).to.equal(300n);
       await viem.assertions.emitWithArgs(
-        ledger.write.confirmReceipt([1n, CAP, NEED_A, 100n], { account: alice.account }),
+        ledger.write.confirmReceipt([1n, CAP, 1n, NEED_A, 100n], { account: alice.account }),
         ledger,
         "ReceiptConfirmed",
-        [1n, CAP, NEED_A, alice.account.address, 100n, 100n, 100n],
+        [1n, CAP, NEED_A, 1, alice.account.address, 100n, 100n, 100n],
       );
       await viem.assertions.emitWithArgs(
-        ledger.write.confirmReceipt([1n, CAP, NEED_A, 50n], { account: alice.account }),
+        ledger.write.confirmReceipt([1n, CAP, 1n, NEED_A, 50n], { account: alice.account }),
         ledger,
         "ReceiptConfirmed",
-        [1n, CAP, NEED_A, alice.account.address, 50n, 150n, 150n],
+        [1n, CAP, NEED_A, 1, alice.account.address, 50n, 150n, 150n],
       );
-      expect(await ledger.read.leafOf([1n, CAP, NEED_A])).to.deep.equal([getAddress(alice.account.address), 150n, 150n]);
+      expect(await ledger.read.leafOf([1n, CAP, 1n, NEED_A])).to.deep.equal([getAddress(alice.account.address), 150n, 150n]);
       expect(await ledger.read.confirmed([NEED_A])).to.equal(150n);
       expect(await ledger.read.residualNeed([NEED_A])).to.equal(150n);
     });
@@ -494,30 +501,30 @@ describe("AllocationLedger", () => {
       const t5 = allocationTree([[5n, NEED_A, alice.account.address, 100n]]);
       await ledger.write.commit([CAP, t1.root as Hex, 100n, FA1], { account: provider.account });
       await ledger.write.commit([5n, t5.root as Hex, 100n, FA1], { account: provider.account });
-      await ledger.write.recordDelivery([1n, CAP, NEED_A, alice.account.address, 100n, [], 100n], {
+      await ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, alice.account.address, 100n, [], 100n], {
         account: provider.account,
       });
-      await ledger.write.recordDelivery([1n, 5n, NEED_A, alice.account.address, 100n, [], 100n], {
+      await ledger.write.recordDelivery([{ round: 1n, capacityId: 5n, version: 1n, needId: NEED_A }, alice.account.address, 100n, [], 100n], {
         account: provider.account,
       });
-      await ledger.write.confirmReceipt([1n, CAP, NEED_A, 100n], { account: alice.account });
-      await ledger.write.confirmReceipt([1n, 5n, NEED_A, 100n], { account: alice.account });
+      await ledger.write.confirmReceipt([1n, CAP, 1n, NEED_A, 100n], { account: alice.account });
+      await ledger.write.confirmReceipt([1n, 5n, 1n, NEED_A, 100n], { account: alice.account });
       expect(await ledger.read.confirmed([NEED_A])).to.equal(200n);
       expect(await ledger.read.residualNeed([NEED_A])).to.equal(100n);
     });
 
     it("floors the residual need at zero", async () => {
       const { ledger, terms, alice } = await delivered();
-      await ledger.write.confirmReceipt([1n, CAP, NEED_A, 150n], { account: alice.account });
+      await ledger.write.confirmReceipt([1n, CAP, 1n, NEED_A, 150n], { account: alice.account });
       await terms.write.setNeed([NEED_A, alice.account.address, 100n, true]);
       expect(await ledger.read.residualNeed([NEED_A])).to.equal(0n);
     });
 
     it("caps confirmations at what was delivered", async () => {
       const { viem, ledger, alice } = await delivered();
-      await ledger.write.confirmReceipt([1n, CAP, NEED_A, 100n], { account: alice.account });
+      await ledger.write.confirmReceipt([1n, CAP, 1n, NEED_A, 100n], { account: alice.account });
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.confirmReceipt([1n, CAP, NEED_A, 51n], { account: alice.account }),
+        ledger.write.confirmReceipt([1n, CAP, 1n, NEED_A, 51n], { account: alice.account }),
         ledger,
         "ExceedsDelivered",
         [NEED_A, 151n, 150n],
@@ -527,19 +534,19 @@ describe("AllocationLedger", () => {
     it("lets only the leaf's recipient confirm, and nobody before a delivery", async () => {
       const { viem, ledger, alice, bob, stranger } = await delivered();
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.confirmReceipt([1n, CAP, NEED_A, 1n], { account: stranger.account }),
+        ledger.write.confirmReceipt([1n, CAP, 1n, NEED_A, 1n], { account: stranger.account }),
         ledger,
         "NotRecipient",
         [NEED_A, stranger.account.address, alice.account.address],
       );
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.confirmReceipt([1n, CAP, NEED_B, 1n], { account: bob.account }),
+        ledger.write.confirmReceipt([1n, CAP, 1n, NEED_B, 1n], { account: bob.account }),
         ledger,
         "NotRecipient",
         [NEED_B, bob.account.address, zeroAddress],
       );
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.confirmReceipt([1n, REC, NEED_A, 1n], { account: alice.account }),
+        ledger.write.confirmReceipt([1n, REC, 1n, NEED_A, 1n], { account: alice.account }),
         ledger,
         "NoCommitment",
         [1n, REC],
@@ -551,13 +558,13 @@ describe("AllocationLedger", () => {
       await nextRound();
       const sock = allocationTree([[CAP, NEED_A, stranger.account.address, 100n]]);
       await ledger.write.commit([CAP, sock.root as Hex, 100n, FA1], { account: provider.account });
-      await ledger.write.recordDelivery([1n, CAP, NEED_A, stranger.account.address, 100n, [], 100n], {
+      await ledger.write.recordDelivery([{ round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, stranger.account.address, 100n, [], 100n], {
         account: provider.account,
       });
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.confirmReceipt([1n, CAP, NEED_A, 100n], { account: stranger.account }),
+        ledger.write.confirmReceipt([1n, CAP, 1n, NEED_A, 100n], { account: stranger.account }),
         ledger,
-        "NotNeedRecipient",
+        "LeafRecipientNotNeedRecipient",
         [NEED_A, stranger.account.address, alice.account.address],
       );
       expect(await ledger.read.residualNeed([NEED_A])).to.equal(300n);
@@ -566,12 +573,12 @@ describe("AllocationLedger", () => {
     it("refuses zero and oversized confirmations", async () => {
       const { viem, ledger, alice } = await delivered();
       await viem.assertions.revertWithCustomError(
-        ledger.write.confirmReceipt([1n, CAP, NEED_A, 0n], { account: alice.account }),
+        ledger.write.confirmReceipt([1n, CAP, 1n, NEED_A, 0n], { account: alice.account }),
         ledger,
         "ZeroAmount",
       );
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.confirmReceipt([1n, CAP, NEED_A, MAX + 1n], { account: alice.account }),
+        ledger.write.confirmReceipt([1n, CAP, 1n, NEED_A, MAX + 1n], { account: alice.account }),
         ledger,
         "AmountTooLarge",
         [MAX + 1n, MAX],
@@ -581,7 +588,7 @@ describe("AllocationLedger", () => {
     it("still accepts confirmations after the provider withdrew", async () => {
       const { ledger, provider, alice } = await delivered();
       await ledger.write.withdraw([1n, CAP], { account: provider.account });
-      await ledger.write.confirmReceipt([1n, CAP, NEED_A, 150n], { account: alice.account });
+      await ledger.write.confirmReceipt([1n, CAP, 1n, NEED_A, 150n], { account: alice.account });
       expect(await ledger.read.confirmed([NEED_A])).to.equal(150n);
     });
   });
@@ -591,10 +598,10 @@ describe("AllocationLedger", () => {
       const { viem, ledger, stranger } = await committed();
       const report = keccak256(stringToHex("report"));
       await viem.assertions.emitWithArgs(
-        ledger.write.attest([1n, CAP, false, report], { account: stranger.account }),
+        ledger.write.attest([1n, CAP, 1n, false, report], { account: stranger.account }),
         ledger,
         "Attested",
-        [1n, CAP, stranger.account.address, false, report],
+        [1n, CAP, stranger.account.address, 1, false, report],
       );
     });
   });

@@ -37,6 +37,7 @@ describe("AllocationLedger gas", function () {
     await terms.write.setCapacity([2n, provider.account.address, 100_000n, false, true]);
     await terms.write.setCapacity([3n, provider.account.address, 100_000n, true, true]);
     await terms.write.setCapacity([4n, provider.account.address, 100_000n, true, true]);
+    await terms.write.setCapacity([5n, provider.account.address, 100_000n, true, true]);
     await terms.write.setNeed([100n, alice.account.address, 1_000n, true]);
 
     // openRound: first creates the current-round slot and the round record; later ones change the first.
@@ -78,7 +79,7 @@ describe("AllocationLedger gas", function () {
     expect(proof10.length).to.equal(10);
     const d1 = await measure(
       "recordDelivery, depth-10 proof (first)",
-      await ledger.write.recordDelivery([2n, 3n, 107n, alice.account.address, 10n, proof10, 4n], {
+      await ledger.write.recordDelivery([{ round: 2n, capacityId: 3n, version: 1n, needId: 107n }, alice.account.address, 10n, proof10, 4n], {
         account: provider.account,
       }),
       1,
@@ -86,7 +87,7 @@ describe("AllocationLedger gas", function () {
     );
     const d2 = await measure(
       "recordDelivery, depth-10 proof (again)",
-      await ledger.write.recordDelivery([2n, 3n, 107n, alice.account.address, 10n, proof10, 4n], {
+      await ledger.write.recordDelivery([{ round: 2n, capacityId: 3n, version: 1n, needId: 107n }, alice.account.address, 10n, proof10, 4n], {
         account: provider.account,
       }),
       0,
@@ -96,13 +97,12 @@ describe("AllocationLedger gas", function () {
     await terms.write.setNeed([107n, alice.account.address, 1_000n, true]);
     const conf = await measure(
       "confirmReceipt (first)",
-      await ledger.write.confirmReceipt([2n, 3n, 107n, 5n], { account: alice.account }),
+      await ledger.write.confirmReceipt([2n, 3n, 1n, 107n, 5n], { account: alice.account }),
       2,
       0,
     );
 
     // commitBySig (recurring): as commit plus the signer's nonce slot.
-    await terms.write.setCapacity([5n, provider.account.address, 100_000n, true, true]);
     const deadline = BigInt(await networkHelpers.time.latest()) + 3600n;
     const tree5 = allocationTree(leaves(5n, 10));
     const sig = await sign(provider, "Commit", {
@@ -110,7 +110,7 @@ describe("AllocationLedger gas", function () {
     });
     const cSig = await measure(
       "commitBySig, 10 leaves (recurring)",
-      await ledger.write.commitBySig([provider.account.address, 2n, 5n, tree5.root as Hex, 100n, FA1, deadline, sig]),
+      await ledger.write.commitBySig([provider.account.address, 2n, 5n, 1n, tree5.root as Hex, 100n, FA1, deadline, sig]),
       5,
       0,
     );

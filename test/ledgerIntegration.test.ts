@@ -45,10 +45,10 @@ describe("AllocationLedger with the real registries", () => {
     );
     await ledger.write.commit([capacityId, tree.root as Hex, 2_000n, FA1], { account: provider.account });
     await ledger.write.recordDelivery(
-      [1n, capacityId, needA, alice.account.address, 1_200n, proofOf(tree, 0), 1_000n],
+      [{ round: 1n, capacityId: capacityId, version: 1n, needId: needA }, alice.account.address, 1_200n, proofOf(tree, 0), 1_000n],
       { account: provider.account },
     );
-    await ledger.write.confirmReceipt([1n, capacityId, needA, 900n], { account: alice.account });
+    await ledger.write.confirmReceipt([1n, capacityId, 1n, needA, 900n], { account: alice.account });
     expect(await ledger.read.residualNeed([needA])).to.equal(300n);
     expect(await ledger.read.residualNeed([needB])).to.equal(800n);
     expect(await ledger.read.capacityLeft([capacityId])).to.equal(3_000n);
@@ -63,17 +63,18 @@ describe("AllocationLedger with the real registries", () => {
     await capacities.write.revokeCapacity([capacityId], { account: provider.account });
     await networkHelpers.time.increase(ROUND_LENGTH);
     await rounds.write.openRound();
+    const [, snapshot2] = await rounds.read.roundInfo([2n]);
     await viem.assertions.revertWithCustomErrorWithArgs(
       ledger.write.commit([capacityId, FA1, 1n, FA1], { account: provider.account }),
       ledger,
       "CapacityNotActive",
-      [capacityId],
+      [capacityId, snapshot2],
     );
     await viem.assertions.emitWithArgs(
       ledger.write.withdraw([1n, capacityId], { account: provider.account }),
       ledger,
       "CommitmentWithdrawn",
-      [1n, capacityId, 100n],
+      [1n, capacityId, 1, 100n, 0n],
     );
   });
 
@@ -95,7 +96,7 @@ describe("AllocationLedger with the real registries", () => {
 
     const root = allocationTree([[capacityId, 1n, relayer.account.address, 600n]]).root as Hex;
     const message = {
-      signer: safe.address, round: 1n, capacityId, root, total: 600n, protocolId: FA1, nonce: 0n, deadline: FAR_DEADLINE,
+      signer: safe.address, round: 1n, capacityId, version: 1n, root, total: 600n, protocolId: FA1, nonce: 0n, deadline: FAR_DEADLINE,
     };
     const digest = hashTypedData({
       domain: ledgerDomain(chainId, ledger.address), types: ledgerTypes, primaryType: "Commit", message,
@@ -103,7 +104,7 @@ describe("AllocationLedger with the real registries", () => {
     // One owner is not enough for a 2-of-3 Safe.
     const oneOwner = await signHashAsSafe(safe.address, chainId, digest, owners.slice(0, 1));
     await viem.assertions.revertWithCustomErrorWithArgs(
-      ledger.write.commitBySig([safe.address, 1n, capacityId, root, 600n, FA1, FAR_DEADLINE, oneOwner], {
+      ledger.write.commitBySig([safe.address, 1n, capacityId, 1n, root, 600n, FA1, FAR_DEADLINE, oneOwner], {
         account: relayer.account,
       }),
       ledger,
@@ -112,12 +113,12 @@ describe("AllocationLedger with the real registries", () => {
     );
     const twoOwners = await signHashAsSafe(safe.address, chainId, digest, [owners[0], owners[2]]);
     await viem.assertions.emitWithArgs(
-      ledger.write.commitBySig([safe.address, 1n, capacityId, root, 600n, FA1, FAR_DEADLINE, twoOwners], {
+      ledger.write.commitBySig([safe.address, 1n, capacityId, 1n, root, 600n, FA1, FAR_DEADLINE, twoOwners], {
         account: relayer.account,
       }),
       ledger,
       "CommitmentMade",
-      [1n, capacityId, safe.address, root, 600n, FA1],
+      [1n, capacityId, safe.address, 1, root, 600n, FA1, false, 0n],
     );
     expect(await ledger.read.nonces([safe.address])).to.equal(1n);
   });

@@ -52,10 +52,10 @@ describe("AllocationLedger signed relaying", () => {
       round: 1n, capacityId: CAP, root, total: 500n, protocolId: FA1, deadline,
     });
     await viem.assertions.emitWithArgs(
-      ledger.write.commitBySig([provider.account.address, 1n, CAP, root, 500n, FA1, deadline, commitSig], as),
+      ledger.write.commitBySig([provider.account.address, 1n, CAP, 1n, root, 500n, FA1, deadline, commitSig], as),
       ledger,
       "CommitmentMade",
-      [1n, CAP, provider.account.address, root, 500n, FA1],
+      [1n, CAP, provider.account.address, 1, root, 500n, FA1, true, 500n],
     );
 
     const deliverSig = await sign(provider, "RecordDelivery", {
@@ -64,23 +64,22 @@ describe("AllocationLedger signed relaying", () => {
     });
     await viem.assertions.emitWithArgs(
       ledger.write.recordDeliveryBySig(
-        [provider.account.address, 1n, CAP, NEED_A, alice.account.address, 200n, proofOf(tree, 0), 120n, deadline,
-          deliverSig],
+        [provider.account.address, { round: 1n, capacityId: CAP, version: 1n, needId: NEED_A }, alice.account.address, 200n, proofOf(tree, 0), 120n, deadline, deliverSig],
         as,
       ),
       ledger,
       "DeliveryRecorded",
-      [1n, CAP, NEED_A, alice.account.address, 120n, 120n],
+      [1n, CAP, NEED_A, 1, alice.account.address, 120n, 120n, 120n, 120n],
     );
 
     const confirmSig = await sign(alice, "ConfirmReceipt", {
       round: 1n, capacityId: CAP, needId: NEED_A, amount: 100n, deadline,
     });
     await viem.assertions.emitWithArgs(
-      ledger.write.confirmReceiptBySig([alice.account.address, 1n, CAP, NEED_A, 100n, deadline, confirmSig], as),
+      ledger.write.confirmReceiptBySig([alice.account.address, 1n, CAP, 1n, NEED_A, 100n, deadline, confirmSig], as),
       ledger,
       "ReceiptConfirmed",
-      [1n, CAP, NEED_A, alice.account.address, 100n, 100n, 100n],
+      [1n, CAP, NEED_A, 1, alice.account.address, 100n, 100n, 100n],
     );
 
     const report = keccak256(toHex("audit report"));
@@ -88,18 +87,18 @@ describe("AllocationLedger signed relaying", () => {
       round: 1n, capacityId: CAP, matches: true, reportHash: report, deadline,
     });
     await viem.assertions.emitWithArgs(
-      ledger.write.attestBySig([stranger.account.address, 1n, CAP, true, report, deadline, attestSig], as),
+      ledger.write.attestBySig([stranger.account.address, 1n, CAP, 1n, true, report, deadline, attestSig], as),
       ledger,
       "Attested",
-      [1n, CAP, stranger.account.address, true, report],
+      [1n, CAP, stranger.account.address, 1, true, report],
     );
 
     const withdrawSig = await sign(provider, "Withdraw", { round: 1n, capacityId: CAP, deadline });
     await viem.assertions.emitWithArgs(
-      ledger.write.withdrawBySig([provider.account.address, 1n, CAP, deadline, withdrawSig], as),
+      ledger.write.withdrawBySig([provider.account.address, 1n, CAP, 1n, deadline, withdrawSig], as),
       ledger,
       "CommitmentWithdrawn",
-      [1n, CAP, 380n],
+      [1n, CAP, 1, 380n, 120n],
     );
     expect(await ledger.read.nonces([provider.account.address])).to.equal(3n);
     expect(await ledger.read.nonces([alice.account.address])).to.equal(1n);
@@ -113,7 +112,7 @@ describe("AllocationLedger signed relaying", () => {
       round: 1n, capacityId: CAP, root, total: 500n, protocolId: FA1, deadline,
     }, 0n);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      ledger.write.commitBySig([provider.account.address, 1n, CAP, root, 500n, FA1, deadline, forged], {
+      ledger.write.commitBySig([provider.account.address, 1n, CAP, 1n, root, 500n, FA1, deadline, forged], {
         account: relayer.account,
       }),
       ledger,
@@ -129,7 +128,7 @@ describe("AllocationLedger signed relaying", () => {
       round: 1n, capacityId: CAP, root, total: 500n, protocolId: FA1, deadline,
     });
     await viem.assertions.revertWithCustomErrorWithArgs(
-      ledger.write.commitBySig([provider.account.address, 1n, CAP, root, 900n, FA1, deadline, sig], {
+      ledger.write.commitBySig([provider.account.address, 1n, CAP, 1n, root, 900n, FA1, deadline, sig], {
         account: relayer.account,
       }),
       ledger,
@@ -144,7 +143,7 @@ describe("AllocationLedger signed relaying", () => {
     const sig = await sign(provider, "Withdraw", { round: 1n, capacityId: CAP, deadline });
     await networkHelpers.time.setNextBlockTimestamp(deadline + 1n);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      ledger.write.withdrawBySig([provider.account.address, 1n, CAP, deadline, sig], { account: relayer.account }),
+      ledger.write.withdrawBySig([provider.account.address, 1n, CAP, 1n, deadline, sig], { account: relayer.account }),
       ledger,
       "SignatureExpired",
       [deadline, deadline + 1n],
@@ -152,10 +151,11 @@ describe("AllocationLedger signed relaying", () => {
   });
 
   it("rejects a replayed signature (its nonce is spent)", async () => {
-    const { viem, ledger, stranger, relayer, deadline, sign } = await setup();
+    const { viem, ledger, provider, stranger, relayer, tree, deadline, sign } = await setup();
+    await ledger.write.commit([CAP, tree.root as Hex, 500n, FA1], { account: provider.account });
     const report = keccak256(toHex("r"));
     const sig = await sign(stranger, "Attest", { round: 1n, capacityId: CAP, matches: false, reportHash: report, deadline });
-    const args = [stranger.account.address, 1n, CAP, false, report, deadline, sig] as const;
+    const args = [stranger.account.address, 1n, CAP, 1n, false, report, deadline, sig] as const;
     await ledger.write.attestBySig(args, { account: relayer.account });
     await viem.assertions.revertWithCustomErrorWithArgs(
       ledger.write.attestBySig(args, { account: relayer.account }),
@@ -174,7 +174,7 @@ describe("AllocationLedger signed relaying", () => {
     });
     await nextRound();
     await viem.assertions.revertWithCustomErrorWithArgs(
-      ledger.write.commitBySig([provider.account.address, 1n, CAP, root, 500n, FA1, deadline, sig], {
+      ledger.write.commitBySig([provider.account.address, 1n, CAP, 1n, root, 500n, FA1, deadline, sig], {
         account: relayer.account,
       }),
       ledger,
@@ -190,7 +190,7 @@ describe("AllocationLedger signed relaying", () => {
       round: 1n, capacityId: CAP, root, total: 500n, protocolId: FA1, deadline,
     });
     await viem.assertions.revertWithCustomErrorWithArgs(
-      ledger.write.commitBySig([stranger.account.address, 1n, CAP, root, 500n, FA1, deadline, sig], {
+      ledger.write.commitBySig([stranger.account.address, 1n, CAP, 1n, root, 500n, FA1, deadline, sig], {
         account: relayer.account,
       }),
       ledger,

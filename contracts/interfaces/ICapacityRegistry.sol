@@ -62,16 +62,6 @@ interface ICapacityRegistry is ICapacityTerms {
     error NotCapacityProvider(uint256 capacityId, address caller, address provider);
     /// @notice Capacity `capacityId` is revoked.
     error CapacityIsRevoked(uint256 capacityId);
-    /// @notice `sector` is not a valid code.
-    error InvalidSector(bytes32 sector);
-    /// @notice `unit` is not a valid code.
-    error InvalidUnit(bytes32 unit);
-    /// @notice `location` is neither 0 nor a valid code.
-    error InvalidLocation(bytes32 location);
-    /// @notice The window is neither (0,0) nor start < end.
-    error InvalidWindow(uint64 windowStart, uint64 windowEnd);
-    /// @notice The quantity is zero.
-    error ZeroQuantity();
     /// @notice The filter list length `length` does not suit `filterMode` (None needs 0, Allow/Deny 1..max).
     error InvalidFilter(FilterMode filterMode, uint256 length);
     /// @notice Filter entry `index` (`account`) is not strictly above the previous one (or is zero).

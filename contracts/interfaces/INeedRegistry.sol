@@ -47,16 +47,6 @@ interface INeedRegistry is INeedTerms {
     error NotNeedRecipient(uint256 needId, address caller, address recipient);
     /// @notice Need `needId` is revoked.
     error NeedIsRevoked(uint256 needId);
-    /// @notice `sector` is not a valid code.
-    error InvalidSector(bytes32 sector);
-    /// @notice `unit` is not a valid code.
-    error InvalidUnit(bytes32 unit);
-    /// @notice `location` is neither 0 nor a valid code.
-    error InvalidLocation(bytes32 location);
-    /// @notice The window is neither (0,0) nor start < end.
-    error InvalidWindow(uint64 windowStart, uint64 windowEnd);
-    /// @notice The quantity is zero.
-    error ZeroQuantity();
 
     /// @notice Declares a need owned by the caller.
     /// @return needId The new id.

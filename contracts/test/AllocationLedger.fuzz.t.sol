@@ -27,12 +27,15 @@ contract AllocationLedgerFuzzTest {
         terms = new MockTerms();
         ledger = new AllocationLedger(rounds, terms, terms);
         terms.setNeed(NEED, RECIPIENT, 1_000, true);
+        VM.roll(block.number + 1);
         rounds.openRound();
     }
 
-    function _nextRound() internal {
+    /// @dev Opens the next round one block and one second later, so terms set so far are in its snapshot.
+    function _nextRound() internal returns (uint256) {
         VM.warp(block.timestamp + 1);
-        rounds.openRound();
+        VM.roll(block.number + 1);
+        return rounds.openRound();
     }
 
     function _leaf(uint256 amount) internal pure returns (bytes32) {
@@ -49,6 +52,7 @@ contract AllocationLedgerFuzzTest {
     /// A one-off capacity accepts a commitment iff its total fits what is left, across rounds.
     function testFuzz_commitNeverExceedsOneOffCapacity(uint96 quantity, uint96 first, uint96 second) public {
         terms.setCapacity(CAP, PROVIDER, quantity, false, true);
+        _nextRound();
         bool ok1 = _commitAs(PROVIDER, first, _leaf(first));
         if (ok1 != (first <= quantity)) revert Violated("first commit", first, quantity);
         _nextRound();
@@ -62,6 +66,7 @@ contract AllocationLedgerFuzzTest {
     /// A recurring capacity renews: each round accepts up to its quantity regardless of earlier rounds.
     function testFuzz_recurringCapacityRenewsEveryRound(uint96 quantity, uint96 total) public {
         terms.setCapacity(CAP, PROVIDER, quantity, true, true);
+        _nextRound();
         for (uint256 r = 0; r < 3; r++) {
             bool ok = _commitAs(PROVIDER, total, _leaf(total));
             if (ok != (total <= quantity)) revert Violated("recurring commit", total, quantity);
@@ -77,29 +82,30 @@ contract AllocationLedgerFuzzTest {
         uint96 c1
     ) public {
         terms.setCapacity(CAP, PROVIDER, type(uint96).max, true, true);
+        uint256 round = _nextRound();
         if (!_commitAs(PROVIDER, leafAmount, _leaf(leafAmount))) revert UnexpectedOutcome("commit");
         bytes32[] memory proof = new bytes32[](0);
         uint256 delivered;
         uint96[2] memory deliveries = [d1, d2];
         for (uint256 i = 0; i < 2; i++) {
             VM.prank(PROVIDER);
-            try ledger.recordDelivery(1, CAP, NEED, RECIPIENT, leafAmount, proof, deliveries[i]) {
+            try ledger.recordDelivery(IAllocationLedger.LeafRef(round, CAP, 1, NEED), RECIPIENT, leafAmount, proof, deliveries[i]) {
                 delivered += deliveries[i];
             } catch {}
         }
-        (, uint256 leafDelivered,) = ledger.leafOf(1, CAP, NEED);
+        (, uint256 leafDelivered,) = ledger.leafOf(round, CAP, 1, NEED);
         if (leafDelivered != delivered) revert Violated("leaf delivered", leafDelivered, delivered);
         if (leafDelivered > leafAmount) revert Violated("delivered > leaf amount", leafDelivered, leafAmount);
         // A first delivery within the leaf always succeeds.
         if (d1 != 0 && d1 <= leafAmount && delivered < d1) revert Violated("valid delivery refused", d1, leafAmount);
 
         VM.prank(RECIPIENT);
-        try ledger.confirmReceipt(1, CAP, NEED, c1) {
+        try ledger.confirmReceipt(round, CAP, 1, NEED, c1) {
             if (c1 > leafDelivered) revert Violated("confirmed > delivered", c1, leafDelivered);
         } catch {
             if (c1 != 0 && c1 <= leafDelivered) revert Violated("valid confirmation refused", c1, leafDelivered);
         }
-        (,, uint256 leafConfirmed) = ledger.leafOf(1, CAP, NEED);
+        (,, uint256 leafConfirmed) = ledger.leafOf(round, CAP, 1, NEED);
         if (leafConfirmed > leafDelivered) revert Violated("leaf confirmed > delivered", leafConfirmed, leafDelivered);
         if (ledger.confirmed(NEED) != leafConfirmed) revert Violated("need confirmed", ledger.confirmed(NEED), leafConfirmed);
     }
@@ -108,21 +114,22 @@ contract AllocationLedgerFuzzTest {
     function testFuzz_onlyProviderAndRecipientAct(address caller) public {
         if (caller == PROVIDER || caller == RECIPIENT) return;
         terms.setCapacity(CAP, PROVIDER, 100, false, true);
+        uint256 round = _nextRound();
         if (_commitAs(caller, 10, _leaf(10))) revert UnexpectedOutcome("stranger committed");
         if (!_commitAs(PROVIDER, 10, _leaf(10))) revert UnexpectedOutcome("provider commit refused");
         bytes32[] memory proof = new bytes32[](0);
         VM.prank(caller);
-        try ledger.recordDelivery(1, CAP, NEED, RECIPIENT, 10, proof, 5) {
+        try ledger.recordDelivery(IAllocationLedger.LeafRef(round, CAP, 1, NEED), RECIPIENT, 10, proof, 5) {
             revert UnexpectedOutcome("stranger delivered");
         } catch {}
         VM.prank(PROVIDER);
-        ledger.recordDelivery(1, CAP, NEED, RECIPIENT, 10, proof, 5);
+        ledger.recordDelivery(IAllocationLedger.LeafRef(round, CAP, 1, NEED), RECIPIENT, 10, proof, 5);
         VM.prank(caller);
-        try ledger.confirmReceipt(1, CAP, NEED, 1) {
+        try ledger.confirmReceipt(round, CAP, 1, NEED, 1) {
             revert UnexpectedOutcome("stranger confirmed");
         } catch {}
         VM.prank(caller);
-        try ledger.withdraw(1, CAP) {
+        try ledger.withdraw(round, CAP) {
             revert UnexpectedOutcome("stranger withdrew");
         } catch {}
     }
@@ -137,19 +144,20 @@ contract AllocationLedgerFuzzTest {
         uint8 roundsLater
     ) public {
         terms.setCapacity(CAP, PROVIDER, type(uint96).max, false, true);
+        uint256 round = _nextRound();
         if (!_commitAs(PROVIDER, total, _leaf(total))) revert UnexpectedOutcome("commit");
         delivered = total == 0 ? 0 : uint96(uint256(delivered) % (uint256(total) + 1));
         if (delivered != 0) {
             VM.prank(PROVIDER);
-            ledger.recordDelivery(1, CAP, NEED, RECIPIENT, total, new bytes32[](0), delivered);
+            ledger.recordDelivery(IAllocationLedger.LeafRef(round, CAP, 1, NEED), RECIPIENT, total, new bytes32[](0), delivered);
         }
         if (revoke) terms.setCapacity(CAP, address(0), 0, false, false);
         for (uint256 r = 0; r < roundsLater % 5; r++) {
             _nextRound();
         }
         VM.prank(PROVIDER);
-        ledger.withdraw(1, CAP);
-        IAllocationLedger.Commitment memory c = ledger.commitmentOf(1, CAP);
+        ledger.withdraw(round, CAP);
+        IAllocationLedger.Commitment memory c = ledger.commitmentOf(round, CAP);
         if (!c.withdrawn) revert UnexpectedOutcome("not withdrawn");
         if (ledger.consumed(CAP) != delivered) revert Violated("consumed after withdrawal", ledger.consumed(CAP), delivered);
     }

@@ -6,8 +6,9 @@ import {AllocationLedger} from "../AllocationLedger.sol";
 import {IAllocationLedger} from "../interfaces/IAllocationLedger.sol";
 
 /// @title AllocationLedgerInvariantTest
-/// @notice Random sequences of commits, withdrawals, deliveries, confirmations and stranger actions
-/// (see LedgerHandler) never break conservation or authorization.
+/// @notice Capacity conservation and sovereignty (SPEC §2 axioms 1 and 2) hold after random sequences of
+/// term changes, kind switches, commits, withdrawals and recommits, deliveries, confirmations and stranger
+/// actions, direct and signed (see LedgerHandler); checked against the handler's independent ghost model.
 contract AllocationLedgerInvariantTest {
     error Violated(string what, uint256 a, uint256 b);
 
@@ -22,45 +23,64 @@ contract AllocationLedgerInvariantTest {
         targets[0] = address(handler);
     }
 
-    /// committed ≤ capacity left: a one-off capacity's consumption never exceeds its quantity and equals
-    /// the model (commits add their total, withdrawals release total − delivered).
+    /// Conservation per round: Σ delivered over all versions of (round, capacity) ≤ its quantity at the
+    /// round's snapshot (0 if it was not active then), and the ledger's round sum equals the model.
     /// hardhat-config: invariant.runs = 48
     /// hardhat-config: invariant.depth = 40
-    function invariant_committedNeverExceedsCapacity() public view {
-        if (handler.overCommitted()) revert Violated("over-committed", 0, 0);
+    function invariant_roundDeliveredWithinQuantityAtSnapshot() public view {
+        if (handler.committedInactive()) revert Violated("committed a capacity inactive at the snapshot", 0, 0);
+        if (handler.lateDelivery()) revert Violated("delivery beyond the horizon", 0, 0);
         AllocationLedger ledger = handler.ledger();
-        for (uint256 cap = 1; cap <= handler.CAPACITIES(); cap++) {
-            (, uint256 quantity, bool recurring,) = handler.terms().capacityTerms(cap);
-            uint256 used = ledger.consumed(cap);
-            if (recurring) {
-                if (used != 0) revert Violated("recurring consumed", cap, used);
-                continue;
+        uint256 current = handler.rounds().currentRound();
+        for (uint256 round = 1; round <= current; round++) {
+            for (uint256 cap = 1; cap <= handler.CAPACITIES(); cap++) {
+                (uint256 quantity,, bool active) = handler.snapshotTerms(round, cap);
+                uint256 delivered = handler.ghostRoundDelivered(round, cap);
+                if (!active) quantity = 0;
+                if (delivered > quantity) revert Violated("round delivered > quantity at snapshot", delivered, quantity);
+                uint256 recorded = ledger.roundDelivered(round, cap);
+                if (recorded != delivered) revert Violated("round delivered != model", recorded, delivered);
             }
-            if (used > quantity) revert Violated("consumed > quantity", used, quantity);
-            if (used != handler.ghostConsumed(cap)) revert Violated("consumed != model", used, handler.ghostConsumed(cap));
         }
     }
 
-    /// delivered ≤ leaf amount, Σ leaves delivered = commitment delivered ≤ total, confirmed ≤ delivered.
+    /// Conservation per one-off capacity: what is committed and not released never exceeded the quantity at
+    /// the committing round's snapshot; it equals the model; Σ delivered ≤ Σ committed.
+    /// hardhat-config: invariant.runs = 48
+    /// hardhat-config: invariant.depth = 40
+    function invariant_oneOffCommittedWithinQuantity() public view {
+        if (handler.overCommitted()) revert Violated("one-off over-committed", 0, 0);
+        AllocationLedger ledger = handler.ledger();
+        for (uint256 cap = 1; cap <= handler.CAPACITIES(); cap++) {
+            uint256 used = ledger.consumed(cap);
+            if (used != handler.ghostConsumed(cap)) revert Violated("consumed != model", used, handler.ghostConsumed(cap));
+            uint256 delivered = handler.ghostOneOffDelivered(cap);
+            uint256 committed = handler.ghostOneOffCommitted(cap);
+            if (delivered > committed) revert Violated("one-off delivered > committed", delivered, committed);
+        }
+    }
+
+    /// Per leaf: delivered ≤ leaf amount, confirmed ≤ delivered, both equal to the model, for every version
+    /// (withdrawn ones keep their leaves); per version: delivered ≤ total; per need: confirmed ≤ delivered.
     /// hardhat-config: invariant.runs = 48
     /// hardhat-config: invariant.depth = 40
     function invariant_deliveredWithinCommittedAndConfirmedWithinDelivered() public view {
         AllocationLedger ledger = handler.ledger();
         uint256 n = handler.ghostCount();
         for (uint256 k = 0; k < n; k++) {
-            (uint256 round, uint256 cap, uint32 version, uint256[2] memory needIds, uint256[2] memory amounts) =
-                handler.ghostAt(k);
-            IAllocationLedger.Commitment memory c = ledger.commitmentOf(round, cap);
-            if (c.delivered > c.total) revert Violated("delivered > total", c.delivered, c.total);
-            if (c.version != version) continue; // superseded by a later commitment of the same round
-            uint256 sum;
+            LedgerHandler.Ghost memory g = handler.ghostAt(k);
+            if (g.delivered > g.total) revert Violated("version delivered > total", g.delivered, g.total);
             for (uint256 i = 0; i < 2; i++) {
-                (, uint256 delivered, uint256 confirmed) = ledger.leafOf(round, cap, needIds[i]);
-                if (delivered > amounts[i]) revert Violated("leaf delivered > amount", delivered, amounts[i]);
+                (, uint256 delivered, uint256 confirmed) = ledger.leafOf(g.round, g.capacityId, g.version, g.needIds[i]);
+                if (delivered != g.leafDelivered[i]) revert Violated("leaf delivered != model", delivered, g.leafDelivered[i]);
+                if (confirmed != g.leafConfirmed[i]) revert Violated("leaf confirmed != model", confirmed, g.leafConfirmed[i]);
+                if (delivered > g.amounts[i]) revert Violated("leaf delivered > amount", delivered, g.amounts[i]);
                 if (confirmed > delivered) revert Violated("leaf confirmed > delivered", confirmed, delivered);
-                sum += delivered;
             }
-            if (sum != c.delivered) revert Violated("leaves != commitment delivered", sum, c.delivered);
+            IAllocationLedger.Commitment memory c = ledger.commitmentOf(g.round, g.capacityId);
+            if (c.version == g.version && c.delivered != g.delivered) {
+                revert Violated("version delivered != model", c.delivered, g.delivered);
+            }
         }
         for (uint256 need = 1; need <= handler.NEEDS(); need++) {
             uint256 confirmed = ledger.confirmed(need);
@@ -73,12 +93,14 @@ contract AllocationLedgerInvariantTest {
         }
     }
 
-    /// Only providers commit, withdraw and deliver; only the need's recipient confirms; a provider's
-    /// withdrawal of its live commitment always succeeds.
+    /// Sovereignty: only providers commit, withdraw and deliver; only the need's recipient confirms; a
+    /// provider's withdrawal of its live commitment always succeeds; a recipient can always confirm what was
+    /// delivered to it, also under a withdrawn version.
     /// hardhat-config: invariant.runs = 48
     /// hardhat-config: invariant.depth = 40
     function invariant_authorizationAndSovereignty() public view {
         if (handler.authorizationBroken()) revert Violated("unauthorized action succeeded", 0, 0);
         if (handler.withdrawalBlocked()) revert Violated("provider withdrawal failed", 0, 0);
+        if (handler.confirmationLost()) revert Violated("confirmation of a delivery refused", 0, 0);
     }
 }

@@ -8,6 +8,7 @@ interface Vm {
     function startPrank(address sender) external;
     function stopPrank() external;
     function warp(uint256 timestamp) external;
+    function roll(uint256 blockNumber) external;
     function chainId(uint256 newChainId) external;
     function assume(bool condition) external;
     function addr(uint256 privateKey) external pure returns (address);

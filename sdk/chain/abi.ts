@@ -10,6 +10,22 @@ export const recognitionRegistryAbi = [
     "inputs": [
       {
         "internalType": "uint256",
+        "name": "deadline",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "latest",
+        "type": "uint256"
+      }
+    ],
+    "name": "DeadlineTooFar",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
         "name": "index",
         "type": "uint256"
       },
@@ -168,6 +184,25 @@ export const recognitionRegistryAbi = [
       {
         "indexed": true,
         "internalType": "address",
+        "name": "owner",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "nonce",
+        "type": "uint256"
+      }
+    ],
+    "name": "NonceUsed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
         "name": "from",
         "type": "address"
       }
@@ -259,6 +294,19 @@ export const recognitionRegistryAbi = [
   {
     "inputs": [],
     "name": "MAX_RECOGNITION_ENTRIES",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_SIGNATURE_LIFETIME",
     "outputs": [
       {
         "internalType": "uint256",
@@ -717,6 +765,13 @@ export const recognitionRegistryAbi = [
     ],
     "stateMutability": "view",
     "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "useNonce",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
   }
 ] as const;
 
@@ -738,6 +793,27 @@ export const capacityRegistryAbi = [
     "type": "error"
   },
   {
+    "inputs": [],
+    "name": "CheckpointUnorderedInsertion",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "deadline",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "latest",
+        "type": "uint256"
+      }
+    ],
+    "name": "DeadlineTooFar",
+    "type": "error"
+  },
+  {
     "inputs": [
       {
         "internalType": "uint256",
@@ -751,6 +827,22 @@ export const capacityRegistryAbi = [
       }
     ],
     "name": "FilterListNotAscending",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "timepoint",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint48",
+        "name": "clock",
+        "type": "uint48"
+      }
+    ],
+    "name": "FutureLookup",
     "type": "error"
   },
   {
@@ -1119,6 +1211,25 @@ export const capacityRegistryAbi = [
     "type": "event"
   },
   {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "owner",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "nonce",
+        "type": "uint256"
+      }
+    ],
+    "name": "NonceUsed",
+    "type": "event"
+  },
+  {
     "inputs": [],
     "name": "CAPACITY_TYPE",
     "outputs": [
@@ -1142,6 +1253,19 @@ export const capacityRegistryAbi = [
       }
     ],
     "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "CLOCK_MODE",
+    "outputs": [
+      {
+        "internalType": "string",
+        "name": "",
+        "type": "string"
+      }
+    ],
+    "stateMutability": "pure",
     "type": "function"
   },
   {
@@ -1173,6 +1297,19 @@ export const capacityRegistryAbi = [
   {
     "inputs": [],
     "name": "MAX_FILTER_ENTRIES",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_SIGNATURE_LIFETIME",
     "outputs": [
       {
         "internalType": "uint256",
@@ -1303,6 +1440,58 @@ export const capacityRegistryAbi = [
         "internalType": "bool",
         "name": "active",
         "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "capacityId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "timepoint",
+        "type": "uint256"
+      }
+    ],
+    "name": "capacityTermsAt",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "provider",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "quantity",
+        "type": "uint256"
+      },
+      {
+        "internalType": "bool",
+        "name": "recurring",
+        "type": "bool"
+      },
+      {
+        "internalType": "bool",
+        "name": "active",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "clock",
+    "outputs": [
+      {
+        "internalType": "uint48",
+        "name": "",
+        "type": "uint48"
       }
     ],
     "stateMutability": "view",
@@ -1861,6 +2050,13 @@ export const capacityRegistryAbi = [
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "useNonce",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
   }
 ] as const;
 
@@ -1869,6 +2065,43 @@ export const needRegistryAbi = [
     "inputs": [],
     "stateMutability": "nonpayable",
     "type": "constructor"
+  },
+  {
+    "inputs": [],
+    "name": "CheckpointUnorderedInsertion",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "deadline",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "latest",
+        "type": "uint256"
+      }
+    ],
+    "name": "DeadlineTooFar",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "timepoint",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint48",
+        "name": "clock",
+        "type": "uint48"
+      }
+    ],
+    "name": "FutureLookup",
+    "type": "error"
   },
   {
     "inputs": [
@@ -2191,6 +2424,38 @@ export const needRegistryAbi = [
     "type": "event"
   },
   {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "owner",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "nonce",
+        "type": "uint256"
+      }
+    ],
+    "name": "NonceUsed",
+    "type": "event"
+  },
+  {
+    "inputs": [],
+    "name": "CLOCK_MODE",
+    "outputs": [
+      {
+        "internalType": "string",
+        "name": "",
+        "type": "string"
+      }
+    ],
+    "stateMutability": "pure",
+    "type": "function"
+  },
+  {
     "inputs": [],
     "name": "DECLARE_NEED_TYPE",
     "outputs": [
@@ -2211,6 +2476,19 @@ export const needRegistryAbi = [
         "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_SIGNATURE_LIFETIME",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
       }
     ],
     "stateMutability": "view",
@@ -2315,6 +2593,19 @@ export const needRegistryAbi = [
         "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "clock",
+    "outputs": [
+      {
+        "internalType": "uint48",
+        "name": "",
+        "type": "uint48"
       }
     ],
     "stateMutability": "view",
@@ -2593,6 +2884,40 @@ export const needRegistryAbi = [
   {
     "inputs": [
       {
+        "internalType": "uint256",
+        "name": "needId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "timepoint",
+        "type": "uint256"
+      }
+    ],
+    "name": "needTermsAt",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "recipient",
+        "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "quantity",
+        "type": "uint256"
+      },
+      {
+        "internalType": "bool",
+        "name": "active",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "owner",
         "type": "address"
@@ -2812,6 +3137,13 @@ export const needRegistryAbi = [
       }
     ],
     "name": "updateNeedQuantityBySig",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "useNonce",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -3035,6 +3367,11 @@ export const allocationLedgerAbi = [
         "internalType": "uint256",
         "name": "capacityId",
         "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "snapshotBlock",
+        "type": "uint256"
       }
     ],
     "name": "CapacityNotActive",
@@ -3054,6 +3391,43 @@ export const allocationLedgerAbi = [
       }
     ],
     "name": "CommitmentIsWithdrawn",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "deadline",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "latest",
+        "type": "uint256"
+      }
+    ],
+    "name": "DeadlineTooFar",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "round",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "lastRound",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "currentRound",
+        "type": "uint256"
+      }
+    ],
+    "name": "DeliveryHorizonPassed",
     "type": "error"
   },
   {
@@ -3212,6 +3586,27 @@ export const allocationLedgerAbi = [
     "inputs": [
       {
         "internalType": "uint256",
+        "name": "needId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "address",
+        "name": "recipient",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "needRecipient",
+        "type": "address"
+      }
+    ],
+    "name": "LeafRecipientNotNeedRecipient",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
         "name": "round",
         "type": "uint256"
       },
@@ -3227,27 +3622,6 @@ export const allocationLedgerAbi = [
   {
     "inputs": [],
     "name": "NoRoundOpen",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "needId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "address",
-        "name": "recipient",
-        "type": "address"
-      },
-      {
-        "internalType": "address",
-        "name": "needRecipient",
-        "type": "address"
-      }
-    ],
-    "name": "NotNeedRecipient",
     "type": "error"
   },
   {
@@ -3357,6 +3731,32 @@ export const allocationLedgerAbi = [
     "type": "error"
   },
   {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "round",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "capacityId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "version",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "expected",
+        "type": "uint256"
+      }
+    ],
+    "name": "WrongVersion",
+    "type": "error"
+  },
+  {
     "inputs": [],
     "name": "ZeroAmount",
     "type": "error"
@@ -3369,7 +3769,7 @@ export const allocationLedgerAbi = [
         "type": "uint256"
       }
     ],
-    "name": "ZeroRecipient",
+    "name": "ZeroLeafRecipient",
     "type": "error"
   },
   {
@@ -3392,6 +3792,12 @@ export const allocationLedgerAbi = [
         "internalType": "address",
         "name": "auditor",
         "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint32",
+        "name": "version",
+        "type": "uint32"
       },
       {
         "indexed": false,
@@ -3432,6 +3838,12 @@ export const allocationLedgerAbi = [
       },
       {
         "indexed": false,
+        "internalType": "uint32",
+        "name": "version",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
         "internalType": "bytes32",
         "name": "root",
         "type": "bytes32"
@@ -3447,6 +3859,18 @@ export const allocationLedgerAbi = [
         "internalType": "bytes32",
         "name": "protocolId",
         "type": "bytes32"
+      },
+      {
+        "indexed": false,
+        "internalType": "bool",
+        "name": "oneOff",
+        "type": "bool"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "consumedTotal",
+        "type": "uint256"
       }
     ],
     "name": "CommitmentMade",
@@ -3469,8 +3893,20 @@ export const allocationLedgerAbi = [
       },
       {
         "indexed": false,
+        "internalType": "uint32",
+        "name": "version",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
         "internalType": "uint256",
         "name": "released",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "consumedTotal",
         "type": "uint256"
       }
     ],
@@ -3500,6 +3936,12 @@ export const allocationLedgerAbi = [
       },
       {
         "indexed": false,
+        "internalType": "uint32",
+        "name": "version",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
         "internalType": "address",
         "name": "recipient",
         "type": "address"
@@ -3515,6 +3957,18 @@ export const allocationLedgerAbi = [
         "internalType": "uint256",
         "name": "cumulative",
         "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "versionDelivered",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "roundDelivered",
+        "type": "uint256"
       }
     ],
     "name": "DeliveryRecorded",
@@ -3524,6 +3978,25 @@ export const allocationLedgerAbi = [
     "anonymous": false,
     "inputs": [],
     "name": "EIP712DomainChanged",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "owner",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "nonce",
+        "type": "uint256"
+      }
+    ],
+    "name": "NonceUsed",
     "type": "event"
   },
   {
@@ -3546,6 +4019,12 @@ export const allocationLedgerAbi = [
         "internalType": "uint256",
         "name": "needId",
         "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint32",
+        "name": "version",
+        "type": "uint32"
       },
       {
         "indexed": false,
@@ -3655,7 +4134,33 @@ export const allocationLedgerAbi = [
   },
   {
     "inputs": [],
+    "name": "DELIVERY_HORIZON",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "MAX_AMOUNT",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "MAX_SIGNATURE_LIFETIME",
     "outputs": [
       {
         "internalType": "uint256",
@@ -3731,6 +4236,11 @@ export const allocationLedgerAbi = [
         "type": "uint256"
       },
       {
+        "internalType": "uint256",
+        "name": "version",
+        "type": "uint256"
+      },
+      {
         "internalType": "bool",
         "name": "matches",
         "type": "bool"
@@ -3761,6 +4271,11 @@ export const allocationLedgerAbi = [
       {
         "internalType": "uint256",
         "name": "capacityId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "version",
         "type": "uint256"
       },
       {
@@ -3864,6 +4379,11 @@ export const allocationLedgerAbi = [
       {
         "internalType": "uint256",
         "name": "capacityId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "version",
         "type": "uint256"
       },
       {
@@ -3972,6 +4492,11 @@ export const allocationLedgerAbi = [
       },
       {
         "internalType": "uint256",
+        "name": "version",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
         "name": "needId",
         "type": "uint256"
       },
@@ -4001,6 +4526,11 @@ export const allocationLedgerAbi = [
       {
         "internalType": "uint256",
         "name": "capacityId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "version",
         "type": "uint256"
       },
       {
@@ -4124,6 +4654,11 @@ export const allocationLedgerAbi = [
       },
       {
         "internalType": "uint256",
+        "name": "version",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
         "name": "needId",
         "type": "uint256"
       }
@@ -4184,19 +4719,31 @@ export const allocationLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
-        "name": "round",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "capacityId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "needId",
-        "type": "uint256"
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "round",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "capacityId",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "version",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "needId",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct IAllocationLedger.LeafRef",
+        "name": "leaf",
+        "type": "tuple"
       },
       {
         "internalType": "address",
@@ -4232,19 +4779,31 @@ export const allocationLedgerAbi = [
         "type": "address"
       },
       {
-        "internalType": "uint256",
-        "name": "round",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "capacityId",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "needId",
-        "type": "uint256"
+        "components": [
+          {
+            "internalType": "uint256",
+            "name": "round",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "capacityId",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "version",
+            "type": "uint256"
+          },
+          {
+            "internalType": "uint256",
+            "name": "needId",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct IAllocationLedger.LeafRef",
+        "name": "leaf",
+        "type": "tuple"
       },
       {
         "internalType": "address",
@@ -4302,6 +4861,30 @@ export const allocationLedgerAbi = [
     "type": "function"
   },
   {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "round",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "capacityId",
+        "type": "uint256"
+      }
+    ],
+    "name": "roundDelivered",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
     "inputs": [],
     "name": "rounds",
     "outputs": [
@@ -4312,6 +4895,13 @@ export const allocationLedgerAbi = [
       }
     ],
     "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "useNonce",
+    "outputs": [],
+    "stateMutability": "nonpayable",
     "type": "function"
   },
   {
@@ -4347,6 +4937,11 @@ export const allocationLedgerAbi = [
       {
         "internalType": "uint256",
         "name": "capacityId",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "version",
         "type": "uint256"
       },
       {

@@ -78,19 +78,21 @@ export async function recordDelivery(
 ): Promise<ActionReceipt & { leaf: CommitmentLeaf; amount: bigint }> {
   const client = clients.publicClient as PublicClient;
   const { leaf, proof } = await findLeaf(client, options);
+  const version = await latestVersion(client, options.contracts, options.round, options.capacityId);
   let amount = options.amount;
   if (amount === undefined) {
     const [, delivered] = (await client.readContract({
       address: options.contracts.ledger,
       abi: abis.ledger,
       functionName: "leafOf",
-      args: [options.round, options.capacityId, options.needId],
+      args: [options.round, options.capacityId, version, options.needId],
     })) as readonly [Address, bigint, bigint];
     amount = leaf[3] - delivered;
   }
   const sent = await sendAction(clients, options.contracts, "RecordDelivery", {
     round: options.round,
     capacityId: options.capacityId,
+    version,
     needId: options.needId,
     recipient: leaf[2],
     leafAmount: leaf[3],
@@ -100,21 +102,31 @@ export async function recordDelivery(
   return { ...sent, leaf, amount };
 }
 
-/** The recipient confirms receiving `amount` (default: everything delivered and not yet confirmed). */
+/** The latest version of commitment (round, capacityId), 0 if none. */
+async function latestVersion(client: PublicClient, contracts: ContractAddresses, round: bigint, capacityId: bigint): Promise<bigint> {
+  const c = (await client.readContract({ address: contracts.ledger, abi: abis.ledger, functionName: "commitmentOf", args: [round, capacityId] })) as { version: number };
+  return BigInt(c.version);
+}
+
+/**
+ * The recipient confirms receiving `amount` (default: everything delivered and not yet confirmed) under
+ * version `version` of the commitment (default: the latest; a withdrawn version's deliveries stay confirmable).
+ */
 export async function confirmReceipt(
   clients: ChainClients,
-  options: { contracts: ContractAddresses; round: bigint; capacityId: bigint; needId: bigint; amount?: bigint },
+  options: { contracts: ContractAddresses; round: bigint; capacityId: bigint; needId: bigint; version?: bigint; amount?: bigint },
 ): Promise<ActionReceipt & { amount: bigint }> {
+  const version = options.version ?? (await latestVersion(clients.publicClient as PublicClient, options.contracts, options.round, options.capacityId));
   let amount = options.amount;
   if (amount === undefined) {
     const [, delivered, confirmed] = (await clients.publicClient.readContract({
       address: options.contracts.ledger,
       abi: abis.ledger,
       functionName: "leafOf",
-      args: [options.round, options.capacityId, options.needId],
+      args: [options.round, options.capacityId, version, options.needId],
     })) as readonly [Address, bigint, bigint];
     amount = delivered - confirmed;
   }
-  const sent = await sendAction(clients, options.contracts, "ConfirmReceipt", { ...options, amount });
+  const sent = await sendAction(clients, options.contracts, "ConfirmReceipt", { ...options, version, amount });
   return { ...sent, amount };
 }

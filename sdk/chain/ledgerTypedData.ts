@@ -26,13 +26,16 @@ export function ledgerDomain(chainId: number | bigint, verifyingContract: Addres
 
 /**
  * Typed-data types of every relayed ledger action. Like the registries' actions, each names its signer
- * first (so a wallet shows who acts) and ends with the signer's `nonces(signer)` and a deadline.
+ * first (so a wallet shows who acts) and ends with the signer's `nonces(signer)` and a deadline. Each
+ * names the commitment version it targets (Commit: the version it creates), so a signature made for one
+ * version never lands on another.
  */
 export const ledgerTypes = {
   Commit: [
     { name: "signer", type: "address" },
     { name: "round", type: "uint256" },
     { name: "capacityId", type: "uint256" },
+    { name: "version", type: "uint256" },
     { name: "root", type: "bytes32" },
     { name: "total", type: "uint256" },
     { name: "protocolId", type: "bytes32" },
@@ -43,6 +46,7 @@ export const ledgerTypes = {
     { name: "signer", type: "address" },
     { name: "round", type: "uint256" },
     { name: "capacityId", type: "uint256" },
+    { name: "version", type: "uint256" },
     { name: "nonce", type: "uint256" },
     { name: "deadline", type: "uint256" },
   ],
@@ -50,6 +54,7 @@ export const ledgerTypes = {
     { name: "signer", type: "address" },
     { name: "round", type: "uint256" },
     { name: "capacityId", type: "uint256" },
+    { name: "version", type: "uint256" },
     { name: "needId", type: "uint256" },
     { name: "recipient", type: "address" },
     { name: "leafAmount", type: "uint256" },
@@ -61,6 +66,7 @@ export const ledgerTypes = {
     { name: "signer", type: "address" },
     { name: "round", type: "uint256" },
     { name: "capacityId", type: "uint256" },
+    { name: "version", type: "uint256" },
     { name: "needId", type: "uint256" },
     { name: "amount", type: "uint256" },
     { name: "nonce", type: "uint256" },
@@ -70,6 +76,7 @@ export const ledgerTypes = {
     { name: "signer", type: "address" },
     { name: "round", type: "uint256" },
     { name: "capacityId", type: "uint256" },
+    { name: "version", type: "uint256" },
     { name: "matches", type: "bool" },
     { name: "reportHash", type: "bytes32" },
     { name: "nonce", type: "uint256" },

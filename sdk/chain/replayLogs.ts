@@ -28,9 +28,11 @@ export interface ReplayedCommitment {
   protocolId: Hex;
   delivered: bigint;
   withdrawn: boolean;
-  /** Counted in the capacity's consumed quantity (one-off at commit time). */
+  /** Counted in the capacity's consumed quantity (one-off at the round's snapshot). */
   countsConsumed: boolean;
   version: number;
+  /** Delivered under every version of this (round, capacity), the ledger's `roundDelivered`. */
+  roundDelivered: bigint;
 }
 
 export interface ReplayedLeaf {
@@ -176,9 +178,9 @@ function applyLedger(state: ReplayedState, e: ChainEvent): void {
   const capacityId = e.args.capacityId as bigint;
   const key = commitmentKey(round, capacityId);
   switch (e.eventName) {
+    // Every ledger event carries the version it concerns and the new totals, so nothing here depends on
+    // the registries' state or on re-deriving the contract's arithmetic.
     case "CommitmentMade": {
-      const capacity = state.capacities.get(capacityId);
-      const countsConsumed = capacity !== undefined && !capacity.input.recurring;
       const previous = state.commitments.get(key);
       state.commitments.set(key, {
         round,
@@ -189,33 +191,34 @@ function applyLedger(state: ReplayedState, e: ChainEvent): void {
         protocolId: e.args.protocolId,
         delivered: 0n,
         withdrawn: false,
-        countsConsumed,
-        version: (previous?.version ?? 0) + 1,
+        countsConsumed: e.args.oneOff,
+        version: Number(e.args.version),
+        roundDelivered: previous?.roundDelivered ?? 0n,
       });
-      if (countsConsumed) state.consumed.set(capacityId, (state.consumed.get(capacityId) ?? 0n) + (e.args.total as bigint));
+      state.consumed.set(capacityId, e.args.consumedTotal as bigint);
       return;
     }
     case "CommitmentWithdrawn": {
       const c = state.commitments.get(key);
-      if (c === undefined) return;
-      c.withdrawn = true;
-      if (c.countsConsumed) state.consumed.set(capacityId, (state.consumed.get(capacityId) ?? 0n) - (e.args.released as bigint));
+      if (c !== undefined && c.version === Number(e.args.version)) c.withdrawn = true;
+      state.consumed.set(capacityId, e.args.consumedTotal as bigint);
       return;
     }
     case "DeliveryRecorded": {
       const c = state.commitments.get(key);
-      if (c === undefined) return;
-      c.delivered += e.args.amount as bigint;
-      const lk = leafKey(round, capacityId, c.version, e.args.needId);
+      const version = Number(e.args.version);
+      if (c !== undefined && c.version === version) {
+        c.delivered = e.args.versionDelivered;
+        c.roundDelivered = e.args.roundDelivered;
+      }
+      const lk = leafKey(round, capacityId, version, e.args.needId);
       const leaf = state.leaves.get(lk) ?? { recipient: lower(e.args.recipient), delivered: 0n, confirmed: 0n };
       leaf.delivered = e.args.cumulative;
       state.leaves.set(lk, leaf);
       return;
     }
     case "ReceiptConfirmed": {
-      const c = state.commitments.get(key);
-      if (c === undefined) return;
-      const lk = leafKey(round, capacityId, c.version, e.args.needId);
+      const lk = leafKey(round, capacityId, Number(e.args.version), e.args.needId);
       const leaf = state.leaves.get(lk);
       if (leaf !== undefined) leaf.confirmed = e.args.cumulative;
       state.confirmed.set(e.args.needId as bigint, e.args.needConfirmedTotal as bigint);

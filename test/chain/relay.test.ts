@@ -99,7 +99,7 @@ describe("relayed ledger actions", () => {
       await signRecordDelivery(publicClient, provider, { contracts, round: 1n, capacityId, needId, recipient: leaf[2], leafAmount: leaf[3], proof, amount: 30n }),
     );
     await relayConfirmReceipt(relayer, contracts, await signConfirmReceipt(publicClient, recipient, { contracts, round: 1n, capacityId, needId, amount: 20n }));
-    const [recorded, delivered, confirmed] = await f.ledger.read.leafOf([1n, capacityId, needId]);
+    const [recorded, delivered, confirmed] = await f.ledger.read.leafOf([1n, capacityId, 1n, needId]);
     expect([recorded.toLowerCase(), delivered, confirmed]).to.deep.equal([B, 30n, 20n]);
     expect(await f.ledger.read.residualNeed([needId])).to.equal(30n);
     const auditor = walletSigner(f.wallets[7] as never);

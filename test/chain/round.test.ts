@@ -64,7 +64,7 @@ describe("chain round", () => {
         // The contract checks the same proof (MerkleProof) when a delivery is recorded against the leaf.
         const provider = c.provider === s.A ? 0 : 3;
         await sendRecordDelivery(f.as(provider), { contracts, round: 1n, capacityId: c.capacityId, needId: leaf[1], recipient: leaf[2], leafAmount: leaf[3], proof, amount: 1n });
-        expect((await f.ledger.read.leafOf([1n, c.capacityId, leaf[1]]))[1]).to.equal(1n);
+        expect((await f.ledger.read.leafOf([1n, c.capacityId, 1n, leaf[1]]))[1]).to.equal(1n);
       }
     }
     // Water: B gets 3/4 of 1000 = 750, C gets 250 (both below their needs).

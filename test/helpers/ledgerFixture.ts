@@ -41,7 +41,10 @@ export async function deployLedger() {
     return publicClient.waitForTransactionReceipt({ hash });
   }
 
-  /** Signs `message` as `signer` (the signer field is filled in; the nonce is read from the ledger unless given). */
+  /**
+   * Signs `message` as `signer` (the signer field is filled in; the version defaults to 1; the nonce is
+   * read from the ledger unless given).
+   */
   async function sign<A extends LedgerAction>(
     signer: typeof provider,
     action: A,
@@ -55,7 +58,8 @@ export async function deployLedger() {
       domain: ledgerDomain(chainId, ledger.address),
       types: ledgerTypes,
       primaryType: action,
-      message: { signer: signer.account.address, ...message, nonce: n },
+      // Every ledger message names a commitment version; the tests target version 1 unless they say otherwise.
+      message: { signer: signer.account.address, version: 1n, ...message, nonce: n },
     } as unknown as Parameters<typeof signer.signTypedData>[0];
     return signer.signTypedData(typedData);
   }

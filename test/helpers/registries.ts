@@ -100,5 +100,8 @@ export function ascending(addresses: readonly Address[]): Address[] {
   return [...addresses].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
 }
 
-/** A far-away deadline (unix seconds). */
-export const FAR_DEADLINE = 2n ** 40n;
+/**
+ * A far-away deadline (unix seconds): 29 days from now, within the contracts' 30-day signature lifetime
+ * (the simulated chain starts at the wall clock).
+ */
+export const FAR_DEADLINE = BigInt(Math.floor(Date.now() / 1000)) + 29n * 24n * 3600n;

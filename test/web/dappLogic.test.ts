@@ -47,7 +47,7 @@ const ROUND = 1n;
 /** The ledger's record of round 1 holding one commitment of capacity 1. */
 function ledgerWith(root: Hex, total: bigint, withdrawn = false, protocolId: Hex = DEFAULT_PROTOCOL_BYTES32, snap = snapshot): RoundLedger {
   const state = emptyState();
-  state.commitments.set(`${ROUND}:1`, { round: ROUND, capacityId: 1n, provider: P, root, total, protocolId, delivered: 0n, withdrawn, countsConsumed: false, version: 1 });
+  state.commitments.set(`${ROUND}:1`, { round: ROUND, capacityId: 1n, provider: P, root, total, protocolId, delivered: 0n, withdrawn, countsConsumed: false, version: 1, roundDelivered: 0n });
   return { state, events: [], toBlock: 20n };
 }
 

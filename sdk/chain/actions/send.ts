@@ -8,7 +8,7 @@ import type { Address, ChainClients, ContractAddresses } from "../types.js";
 import { abis } from "../contracts.js";
 import { ChainError } from "../errors.js";
 import type { ActionSigner } from "../signers.js";
-import { actionSpecs, typedDataOf, type ActionName, type ActionParams } from "./specs.js";
+import { actionSpecs, typedDataOf, versionDefaults, type ActionName, type ActionParams } from "./specs.js";
 
 /** Result of a mined transaction, with the events the target contract emitted in it. */
 export interface ActionReceipt {
@@ -59,10 +59,24 @@ async function sendAndWait(
   return { hash, receipt, events };
 }
 
+/**
+ * Fills a ledger action's omitted `version` from the ledger: the next version for Commit, the latest one
+ * for the others (the actions name the version they target, so a signature never lands on another).
+ */
+export async function withVersion<A extends ActionName>(client: PublicClient, contracts: ContractAddresses, action: A, params: ActionParams[A]): Promise<ActionParams[A]> {
+  const mode = versionDefaults[action];
+  const p = params as { round?: bigint; capacityId?: bigint; version?: bigint };
+  if (mode === undefined || p.version !== undefined) return params;
+  const commitment = (await client.readContract({ address: contracts.ledger, abi: abis.ledger, functionName: "commitmentOf", args: [p.round!, p.capacityId!] })) as { version: number };
+  const latest = BigInt(commitment.version);
+  return { ...params, version: mode === "next" ? latest + 1n : latest };
+}
+
 /** Sends `action` as a direct transaction from the wallet client's account. */
-export function sendAction<A extends ActionName>(clients: ChainClients, contracts: ContractAddresses, action: A, params: ActionParams[A]): Promise<ActionReceipt> {
+export async function sendAction<A extends ActionName>(clients: ChainClients, contracts: ContractAddresses, action: A, params: ActionParams[A]): Promise<ActionReceipt> {
   const spec = actionSpecs[action];
-  return sendAndWait(clients, contracts, action, spec.functionName, spec.direct(params));
+  const resolved = await withVersion(clients.publicClient as PublicClient, contracts, action, params);
+  return sendAndWait(clients, contracts, action, spec.functionName, spec.direct(resolved));
 }
 
 export interface SignOptions {
@@ -80,9 +94,10 @@ export async function actionTypedData<A extends ActionName>(
   signer: Address,
   params: ActionParams[A],
   options: SignOptions = {},
-): Promise<{ typedData: TypedDataDefinition; nonce: bigint; deadline: bigint }> {
+): Promise<{ typedData: TypedDataDefinition; nonce: bigint; deadline: bigint; params: ActionParams[A] }> {
   const spec = actionSpecs[action];
   const address = contracts[spec.contract];
+  params = await withVersion(client, contracts, action, params);
   const [chainId, nonce, deadline] = await Promise.all([
     client.getChainId(),
     options.nonce ?? (client.readContract({ address, abi: abis[spec.contract] as any, functionName: "nonces", args: [signer] }) as Promise<bigint>),
@@ -95,7 +110,7 @@ export async function actionTypedData<A extends ActionName>(
     primaryType: action,
     message: { signer, ...spec.message(params), nonce, deadline },
   } as unknown as TypedDataDefinition;
-  return { typedData, nonce, deadline };
+  return { typedData, nonce, deadline, params };
 }
 
 /** `signer` (an EOA or a Safe, see signers.ts) signs `action`; anyone may relay the result. */
@@ -107,9 +122,10 @@ export async function signAction<A extends ActionName>(
   params: ActionParams[A],
   options: SignOptions = {},
 ): Promise<SignedAction<A>> {
-  const { typedData, nonce, deadline } = await actionTypedData(client, contracts, action, signer.address, params, options);
-  const signature = await signer.signTypedData(typedData);
-  return { action, signer: signer.address, params, nonce, deadline, signature };
+  const typed = await actionTypedData(client, contracts, action, signer.address, params, options);
+  const signature = await signer.signTypedData(typed.typedData);
+  // The resolved params (with the version signed), so the relay sends exactly what was signed.
+  return { action, signer: signer.address, params: typed.params, nonce: typed.nonce, deadline: typed.deadline, signature };
 }
 
 /** Submits a signed action from the relayer's wallet (`xxxBySig`). */

@@ -25,13 +25,29 @@ export interface ActionParams {
   UpdateNeed: { needId: bigint; need: NeedTerms };
   UpdateNeedQuantity: { needId: bigint; quantity: bigint };
   RevokeNeed: { needId: bigint };
-  /** `round` is signed (a relayed commit only counts in that round); a direct commit uses the current round. */
-  Commit: { round: bigint; capacityId: bigint; root: Hex; total: bigint; protocolId: Hex };
-  Withdraw: { round: bigint; capacityId: bigint };
-  RecordDelivery: { round: bigint; capacityId: bigint; needId: bigint; recipient: Address; leafAmount: bigint; proof: readonly Hex[]; amount: bigint };
-  ConfirmReceipt: { round: bigint; capacityId: bigint; needId: bigint; amount: bigint };
-  Attest: { round: bigint; capacityId: bigint; matches: boolean; reportHash: Hex };
+  /**
+   * `round` is signed (a relayed commit only counts in that round); a direct commit uses the current round.
+   * `version` is the version the commit creates (default: the next one, read from the ledger).
+   */
+  Commit: { round: bigint; capacityId: bigint; root: Hex; total: bigint; protocolId: Hex; version?: bigint };
+  /** `version` (signed only): the live version it withdraws (default: the latest). */
+  Withdraw: { round: bigint; capacityId: bigint; version?: bigint };
+  /** `version`: the live version delivered against (default: the latest). */
+  RecordDelivery: { round: bigint; capacityId: bigint; version?: bigint; needId: bigint; recipient: Address; leafAmount: bigint; proof: readonly Hex[]; amount: bigint };
+  /** `version`: the version whose leaf is confirmed, withdrawn ones included (default: the latest). */
+  ConfirmReceipt: { round: bigint; capacityId: bigint; version?: bigint; needId: bigint; amount: bigint };
+  /** `version`: the version judged (default: the latest). */
+  Attest: { round: bigint; capacityId: bigint; version?: bigint; matches: boolean; reportHash: Hex };
 }
+
+/** Ledger actions whose `version` defaults from the ledger: "next" for Commit, "latest" for the others. */
+export const versionDefaults: { readonly [A in ActionName]?: "next" | "latest" } = {
+  Commit: "next",
+  Withdraw: "latest",
+  RecordDelivery: "latest",
+  ConfirmReceipt: "latest",
+  Attest: "latest",
+};
 
 export type ActionName = keyof ActionParams;
 
@@ -73,21 +89,28 @@ export const actionSpecs: { readonly [A in ActionName]: Spec<A> } = {
     contract: "ledger",
     functionName: "commit",
     bySigFunctionName: "commitBySig",
-    message: (p) => ({ round: p.round, capacityId: p.capacityId, root: p.root, total: p.total, protocolId: p.protocolId }),
+    message: (p) => ({ round: p.round, capacityId: p.capacityId, version: p.version, root: p.root, total: p.total, protocolId: p.protocolId }),
     direct: (p) => [p.capacityId, p.root, p.total, p.protocolId],
-    relayed: (p) => [p.round, p.capacityId, p.root, p.total, p.protocolId],
+    relayed: (p) => [p.round, p.capacityId, p.version, p.root, p.total, p.protocolId],
   },
-  Withdraw: same("ledger", "withdraw", (p) => ({ round: p.round, capacityId: p.capacityId })),
+  Withdraw: {
+    contract: "ledger",
+    functionName: "withdraw",
+    bySigFunctionName: "withdrawBySig",
+    message: (p) => ({ round: p.round, capacityId: p.capacityId, version: p.version }),
+    direct: (p) => [p.round, p.capacityId],
+    relayed: (p) => [p.round, p.capacityId, p.version],
+  },
   RecordDelivery: {
     contract: "ledger",
     functionName: "recordDelivery",
     bySigFunctionName: "recordDeliveryBySig",
-    message: (p) => ({ round: p.round, capacityId: p.capacityId, needId: p.needId, recipient: p.recipient, leafAmount: p.leafAmount, amount: p.amount }),
-    direct: (p) => [p.round, p.capacityId, p.needId, p.recipient, p.leafAmount, [...p.proof], p.amount],
-    relayed: (p) => [p.round, p.capacityId, p.needId, p.recipient, p.leafAmount, [...p.proof], p.amount],
+    message: (p) => ({ round: p.round, capacityId: p.capacityId, version: p.version, needId: p.needId, recipient: p.recipient, leafAmount: p.leafAmount, amount: p.amount }),
+    direct: (p) => [{ round: p.round, capacityId: p.capacityId, version: p.version, needId: p.needId }, p.recipient, p.leafAmount, [...p.proof], p.amount],
+    relayed: (p) => [{ round: p.round, capacityId: p.capacityId, version: p.version, needId: p.needId }, p.recipient, p.leafAmount, [...p.proof], p.amount],
   },
-  ConfirmReceipt: same("ledger", "confirmReceipt", (p) => ({ round: p.round, capacityId: p.capacityId, needId: p.needId, amount: p.amount })),
-  Attest: same("ledger", "attest", (p) => ({ round: p.round, capacityId: p.capacityId, matches: p.matches, reportHash: p.reportHash })),
+  ConfirmReceipt: same("ledger", "confirmReceipt", (p) => ({ round: p.round, capacityId: p.capacityId, version: p.version, needId: p.needId, amount: p.amount })),
+  Attest: same("ledger", "attest", (p) => ({ round: p.round, capacityId: p.capacityId, version: p.version, matches: p.matches, reportHash: p.reportHash })),
 };
 
 /** EIP-712 domain and types of `action` for the contract at `verifyingContract`. */
