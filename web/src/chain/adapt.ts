@@ -56,6 +56,7 @@ export function commitmentsOf(ledger: RoundLedger, round: bigint): Map<string, R
       root: c.root,
       total: c.total,
       protocolId: c.protocolId,
+      version: c.version,
       withdrawn: c.withdrawn,
       delivered: c.delivered,
       leaves,

@@ -44,10 +44,11 @@ export const revokeCapacity = (d: Deployment, capacityId: bigint) => action(d, "
 export const declareNeed = (d: Deployment, need: NeedTerms) => action(d, "DeclareNeed", { need });
 export const updateNeed = (d: Deployment, needId: bigint, need: NeedTerms) => action(d, "UpdateNeed", { needId, need });
 export const revokeNeed = (d: Deployment, needId: bigint) => action(d, "RevokeNeed", { needId });
-export const commit = (d: Deployment, round: bigint, capacityId: bigint, root: Hex, total: bigint, protocolId: Hex) =>
-  action(d, "Commit", { round, capacityId, root, total, protocolId });
-export const withdraw = (d: Deployment, round: bigint, capacityId: bigint) => action(d, "Withdraw", { round, capacityId });
-export const recordDelivery = (d: Deployment, round: bigint, capacityId: bigint, needId: bigint, recipient: Address, leafAmount: bigint, proof: Hex[], amount: bigint) =>
-  action(d, "RecordDelivery", { round, capacityId, needId, recipient, leafAmount, proof, amount });
-export const confirmReceipt = (d: Deployment, round: bigint, capacityId: bigint, needId: bigint, amount: bigint) =>
-  action(d, "ConfirmReceipt", { round, capacityId, needId, amount });
+// Ledger actions name the commitment version they target (Commit: the version it creates).
+export const commit = (d: Deployment, round: bigint, capacityId: bigint, version: bigint, root: Hex, total: bigint, protocolId: Hex) =>
+  action(d, "Commit", { round, capacityId, version, root, total, protocolId });
+export const withdraw = (d: Deployment, round: bigint, capacityId: bigint, version: bigint) => action(d, "Withdraw", { round, capacityId, version });
+export const recordDelivery = (d: Deployment, round: bigint, capacityId: bigint, version: bigint, needId: bigint, recipient: Address, leafAmount: bigint, proof: Hex[], amount: bigint) =>
+  action(d, "RecordDelivery", { round, capacityId, version, needId, recipient, leafAmount, proof, amount });
+export const confirmReceipt = (d: Deployment, round: bigint, capacityId: bigint, version: bigint, needId: bigint, amount: bigint) =>
+  action(d, "ConfirmReceipt", { round, capacityId, version, needId, amount });

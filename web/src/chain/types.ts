@@ -16,6 +16,8 @@ export interface RoundCommitment {
   readonly root: Hex;
   readonly total: bigint;
   readonly protocolId: Hex;
+  /** The commitment's latest version (ledger actions name it). */
+  readonly version: number;
   withdrawn: boolean;
   delivered: bigint;
   /** needId -> progress. */

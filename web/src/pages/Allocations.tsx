@@ -73,12 +73,12 @@ function AllocationsFor({ me }: { me: Address }) {
                 <div className="row">
                   {check && <StatusBadge status={check.status} />}
                   {isCurrent && expected && (!committed || committed.withdrawn) && (
-                    <button className="primary" onClick={() => { const a = calls.commit(d, round, BigInt(c.id), expected.root, expected.total, FA1_BYTES32); void run(`Commit capacity #${c.id} for round ${round}`, a.call, a.signed, () => ensureCurrentRound(round)); }}>
+                    <button className="primary" onClick={() => { const a = calls.commit(d, round, BigInt(c.id), BigInt((committed?.version ?? 0) + 1), expected.root, expected.total, FA1_BYTES32); void run(`Commit capacity #${c.id} for round ${round}`, a.call, a.signed, () => ensureCurrentRound(round)); }}>
                       Commit this round ({fmt(expected.total)} {c.unit})
                     </button>
                   )}
                   {committed && !committed.withdrawn && committed.delivered < committed.total && (
-                    <button className="ghost" onClick={() => { const a = calls.withdraw(d, round, BigInt(c.id)); void run(`Withdraw commitment of capacity #${c.id}`, a.call, a.signed); }}>Withdraw</button>
+                    <button className="ghost" onClick={() => { const a = calls.withdraw(d, round, BigInt(c.id), BigInt(committed.version)); void run(`Withdraw commitment of capacity #${c.id}`, a.call, a.signed); }}>Withdraw</button>
                   )}
                 </div>
               </div>
@@ -101,7 +101,7 @@ function AllocationsFor({ me }: { me: Address }) {
                           <td>{committed && !committed.withdrawn && check?.status === "match" && delivered < a.amount
                             ? <DeliverForm max={a.amount - delivered} label={`Deliver to ${nameOf(d, a.recipient)}`} onSubmit={(amount) => {
                                 const p = proofOf(computation, c.id, a.need);
-                                const act = calls.recordDelivery(d, round, BigInt(c.id), BigInt(a.need), p.recipient, p.amount, p.proof, amount);
+                                const act = calls.recordDelivery(d, round, BigInt(c.id), BigInt(committed.version), BigInt(a.need), p.recipient, p.amount, p.proof, amount);
                                 return run(`Record delivery of ${fmt(amount)} ${c.unit} to ${nameOf(d, a.recipient)}`, act.call, act.signed);
                               }} />
                             : <span className="muted">{!committed || committed.withdrawn ? "commit first" : delivered >= a.amount ? "delivered ✓" : "—"}</span>}</td>
@@ -145,7 +145,7 @@ function AllocationsFor({ me }: { me: Address }) {
                 <td className="num">{fmt(confirmed)}</td>
                 <td>{delivered > confirmed
                   ? <DeliverForm max={delivered - confirmed} label="Confirm receipt" onSubmit={(amount) => {
-                      const act = calls.confirmReceipt(d, round, BigInt(a.capacity), BigInt(a.need), amount);
+                      const act = calls.confirmReceipt(d, round, BigInt(a.capacity), BigInt(c!.version), BigInt(a.need), amount);
                       return run(`Confirm receipt of ${fmt(amount)} ${unit}`, act.call, act.signed);
                     }} />
                   : <span className="muted">{confirmed > 0n ? "confirmed ✓" : "nothing to confirm"}</span>}</td>
