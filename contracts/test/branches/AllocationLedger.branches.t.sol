@@ -250,6 +250,22 @@ contract AllocationLedgerBranchesTest is BranchBase {
         _commit(id, bytes32(uint256(1)), 1);
     }
 
+    /// Item 1 of issue 8, over three versions: what every earlier version of the round delivered counts,
+    /// not only the version just withdrawn.
+    function test_commit_reverts_whenAllEarlierVersionsTogetherDeliveredMoreThanTheQuantityLeaves() public {
+        (uint256 round, uint256 id, uint256 needId) = _committedLeaf(500, true, 200);
+        _deliver(_ref(round, id, 1, needId), RECIPIENT, 200, 200);
+        vm.prank(provider);
+        ledger.withdraw(round, id);
+        _commit(id, _leafHash(id, needId, RECIPIENT, 300), 300);
+        _deliver(_ref(round, id, 2, needId), RECIPIENT, 300, 200);
+        vm.prank(provider);
+        ledger.withdraw(round, id);
+        require(ledger.roundDelivered(round, id) == 400 && ledger.capacityLeft(id) == 100, "round delivered");
+        vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.ExceedsCapacity.selector, id, 101, 100));
+        _commit(id, bytes32(uint256(3)), 101);
+    }
+
     function test_recommit_ofAOneOffCapacity_isBoundedByWhatEarlierVersionsDelivered() public {
         (uint256 round, uint256 id, uint256 needId) = _committedLeaf(500, false, 200);
         _deliver(_ref(round, id, 1, needId), RECIPIENT, 200, 150);
