@@ -169,8 +169,8 @@ describe("dapp: a round committed under FA-1 verifies as FA-1", () => {
   /** Round 1 with capacity 2 committed as given and capacity 1 committed under FA-1 as well. */
   function ledgerWith2(root: Hex, total: bigint, protocolId: Hex): RoundLedger {
     const state = emptyState();
-    state.commitments.set(`${ROUND}:1`, { round: ROUND, capacityId: 1n, provider: X, root: fa1Roots["1"].root, total: fa1Roots["1"].total, protocolId: FA1_ID, delivered: 0n, withdrawn: false, countsConsumed: false, version: 1 });
-    state.commitments.set(`${ROUND}:2`, { round: ROUND, capacityId: 2n, provider: X, root, total, protocolId, delivered: 0n, withdrawn: false, countsConsumed: false, version: 1 });
+    state.commitments.set(`${ROUND}:1`, { round: ROUND, capacityId: 1n, provider: X, root: fa1Roots["1"].root, total: fa1Roots["1"].total, protocolId: FA1_ID, delivered: 0n, roundDelivered: 0n, withdrawn: false, countsConsumed: false, version: 1 });
+    state.commitments.set(`${ROUND}:2`, { round: ROUND, capacityId: 2n, provider: X, root, total, protocolId, delivered: 0n, roundDelivered: 0n, withdrawn: false, countsConsumed: false, version: 1 });
     return { state, events: [], toBlock: 20n };
   }
 });
