@@ -20,8 +20,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const outDir = path.join(root, "coverage", "forge");
 const lcovFile = path.join(outDir, "lcov.info");
 const logFile = path.join(outDir, "forge.log");
-/** Files that are not production contracts: test contracts, handlers and mocks. */
-export const EXCLUDED = "contracts/(test|mocks)/";
+/** Files that are not production contracts: test contracts, handlers, mocks, and OpenZeppelin's sources. */
+export const EXCLUDED = "(contracts/(test|mocks)/|node_modules/)";
 
 export interface FileCoverage {
   file: string;
