@@ -182,7 +182,7 @@ describe("npm run demo (cyclone response)", function () {
       expect(report).to.include("Beira");
     }
     const round2 = toAuditHtml(first.rounds[1].audit, roundExportOptions(first, 1));
-    expect(round2).to.include("committed root differs from the root fa-1 yields");
+    expect(round2).to.include("committed root differs from the root fa-2 yields");
   });
 
   it("renders a self-contained HTML report with its three charts", () => {
