@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { fa2, type AllocationResult, type Scenario } from "../../sdk/core/index.js";
 import { referenceFa2 } from "./fa2Reference.js";
 import { scenarioArb, fromProviderTo, toNeed, RUNS } from "./arbitraries.js";
-import { addr, amountOf, s1Scenario } from "./fixtures.js";
+import { addr, amountOf, s1Scenario, l2Scenario } from "./fixtures.js";
 
 function expectEqualsReference(s: Scenario, r: AllocationResult = fa2.allocate(s)): void {
   const ref = referenceFa2(s);
@@ -85,20 +85,8 @@ describe("FA-2 worked examples (test vectors)", () => {
   });
 
   it("L2 one provider, a coarse minUnit: raising recognition of X 1 -> 2 keeps what X receives (23 -> 23)", () => {
-    const P = addr(1), X = addr(4), Y = addr(3);
-    const at = (pPX: bigint): Scenario => ({
-      recognition: { [P]: { [X]: pPX, [Y]: 3n }, [X]: { [P]: 1n, [addr(2)]: 5n }, [Y]: { [P]: 1n } },
-      capacities: [
-        { id: "c0", provider: P, ...wash, quantity: 27n, minUnit: 3n },
-        { id: "c1", provider: P, ...wash, quantity: 24n },
-      ],
-      needs: [
-        { id: "n0", recipient: X, ...wash, quantity: 16n },
-        { id: "n1", recipient: Y, ...wash, quantity: 17n },
-        { id: "n2", recipient: Y, ...wash, quantity: 8n },
-        { id: "n3", recipient: X, ...wash, quantity: 9n },
-      ],
-    });
+    const P = addr(1), X = addr(4);
+    const at = l2Scenario;
     const before = fa2.allocate(at(1n));
     const after = fa2.allocate(at(2n));
     expect(fromProviderTo(before, P, X)).to.equal(23n);

@@ -44,3 +44,22 @@ export function s1Scenario(pPX: bigint): Scenario {
     ],
   };
 }
+
+/** L2 (docs/protocol.md §8): one provider P = addr(1) with a coarse capacity (minUnit 3) and a fine one; X = addr(4) gets pPX points. */
+export function l2Scenario(pPX: bigint): Scenario {
+  const P = addr(1), X = addr(4), Y = addr(3);
+  const wash = { type: "WASH", unit: "L" } as const;
+  return {
+    recognition: { [P]: { [X]: pPX, [Y]: 3n }, [X]: { [P]: 1n, [addr(2)]: 5n }, [Y]: { [P]: 1n } },
+    capacities: [
+      { id: "c0", provider: P, ...wash, quantity: 27n, minUnit: 3n },
+      { id: "c1", provider: P, ...wash, quantity: 24n },
+    ],
+    needs: [
+      { id: "n0", recipient: X, ...wash, quantity: 16n },
+      { id: "n1", recipient: Y, ...wash, quantity: 17n },
+      { id: "n2", recipient: Y, ...wash, quantity: 8n },
+      { id: "n3", recipient: X, ...wash, quantity: 9n },
+    ],
+  };
+}

@@ -6,7 +6,7 @@
  */
 import { expect } from "chai";
 import { fa1, indexRecognition, mutualRecognition, rational, type Scenario } from "../../sdk/core/index.js";
-import { addr, amountOf, s1Scenario } from "./fixtures.js";
+import { addr, amountOf, s1Scenario, l2Scenario } from "./fixtures.js";
 import { fromProviderTo, toNeed } from "./arbitraries.js";
 
 const wash = { type: "WASH", unit: "L" } as const;
@@ -38,20 +38,8 @@ describe("FA-1 known limitations (pinned counterexamples)", () => {
   });
 
   it("L2 one provider, a coarse minUnit: raising recognition of X lowers what X receives (25 -> 23)", () => {
-    const P = addr(1), X = addr(4), Y = addr(3);
-    const at = (pPX: bigint): Scenario => ({
-      recognition: { [P]: { [X]: pPX, [Y]: 3n }, [X]: { [P]: 1n, [addr(2)]: 5n }, [Y]: { [P]: 1n } },
-      capacities: [
-        { id: "c0", provider: P, ...wash, quantity: 27n, minUnit: 3n },
-        { id: "c1", provider: P, ...wash, quantity: 24n },
-      ],
-      needs: [
-        { id: "n0", recipient: X, ...wash, quantity: 16n },
-        { id: "n1", recipient: Y, ...wash, quantity: 17n },
-        { id: "n2", recipient: Y, ...wash, quantity: 8n },
-        { id: "n3", recipient: X, ...wash, quantity: 9n },
-      ],
-    });
+    const P = addr(1), X = addr(4);
+    const at = l2Scenario;
     const before = fa1.allocate(at(1n));
     const after = fa1.allocate(at(2n));
     expect(fromProviderTo(before, P, X)).to.equal(25n);
