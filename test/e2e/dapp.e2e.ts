@@ -85,18 +85,6 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     await page.getByTestId("account").filter({ hasText: await option.innerText().then((t) => t.split(" · ")[1]) }).waitFor();
   }
 
-  /** The field's value once the page has settled (re-renders after an account switch or a discard are asynchronous): polls up to 10 s, returns what it last saw. */
-  async function settledValue(label: string, expected: string): Promise<string> {
-    const field = page.getByLabel(label);
-    const until = Date.now() + 10_000;
-    let value = await field.inputValue();
-    while (value !== expected && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 100));
-      value = await field.inputValue();
-    }
-    return value;
-  }
-
   async function go(hash: string) {
     await page.goto(`${appUrl}#/${hash}`);
   }
@@ -215,16 +203,16 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     expect(await page.getByTestId("account").innerText()).to.contain("Beira Health Alliance");
     const warning = page.getByTestId("toast-warning").last();
     expect(await warning.innerText()).to.contain("Sofala Water Trust's unpublished recognition changes were not carried over to Beira Health Alliance");
-    expect(await settledValue("Points for partner 1", "50")).to.equal("50");
+    await waitFor(`points for partner 1 = 50`, async () => (await page.getByLabel("Points for partner 1").inputValue()) === "50", 10_000);
     expect(await page.getByTestId("unsaved").count()).to.equal(0);
     expect(await page.getByRole("button", { name: "Publish recognition" }).isDisabled()).to.equal(true);
     await shot("draft-not-carried-over");
     await dismissToasts();
     // Back as Sofala: the draft is there; discarding it restores what is on chain.
     await connectAs(1);
-    expect(await settledValue("Points for partner 1", "99")).to.equal("99");
+    await waitFor(`points for partner 1 = 99`, async () => (await page.getByLabel("Points for partner 1").inputValue()) === "99", 10_000);
     await page.getByRole("button", { name: "Discard changes" }).click();
-    expect(await settledValue("Points for partner 1", "60")).to.equal("60");
+    await waitFor(`points for partner 1 = 60`, async () => (await page.getByLabel("Points for partner 1").inputValue()) === "60", 10_000);
     expect(await page.getByTestId("unsaved-dot").count()).to.equal(0);
   });
 
