@@ -85,6 +85,16 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     await page.getByTestId("account").filter({ hasText: await option.innerText().then((t) => t.split(" · ")[1]) }).waitFor();
   }
 
+  /**
+   * Partner 1's points once the page has re-rendered (after an account switch or a discard the field
+   * updates asynchronously): waits up to 10 s, then asserts, so a failure names the value it saw.
+   */
+  async function expectPointsSettle(expected: string) {
+    const field = page.getByLabel("Points for partner 1");
+    await waitFor(`partner 1's points to show ${expected}`, async () => (await field.inputValue()) === expected, 10_000).catch(() => {});
+    expect(await field.inputValue()).to.equal(expected);
+  }
+
   async function go(hash: string) {
     await page.goto(`${appUrl}#/${hash}`);
   }
@@ -203,16 +213,16 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     expect(await page.getByTestId("account").innerText()).to.contain("Beira Health Alliance");
     const warning = page.getByTestId("toast-warning").last();
     expect(await warning.innerText()).to.contain("Sofala Water Trust's unpublished recognition changes were not carried over to Beira Health Alliance");
-    await waitFor(`points for partner 1 = 50`, async () => (await page.getByLabel("Points for partner 1").inputValue()) === "50", 10_000);
+    await expectPointsSettle("50");
     expect(await page.getByTestId("unsaved").count()).to.equal(0);
     expect(await page.getByRole("button", { name: "Publish recognition" }).isDisabled()).to.equal(true);
     await shot("draft-not-carried-over");
     await dismissToasts();
     // Back as Sofala: the draft is there; discarding it restores what is on chain.
     await connectAs(1);
-    await waitFor(`points for partner 1 = 99`, async () => (await page.getByLabel("Points for partner 1").inputValue()) === "99", 10_000);
+    await expectPointsSettle("99");
     await page.getByRole("button", { name: "Discard changes" }).click();
-    await waitFor(`points for partner 1 = 60`, async () => (await page.getByLabel("Points for partner 1").inputValue()) === "60", 10_000);
+    await expectPointsSettle("60");
     expect(await page.getByTestId("unsaved-dot").count()).to.equal(0);
   });
 

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { fa2, type AllocationResult, type Scenario } from "../../sdk/core/index.js";
 import { referenceFa2 } from "./fa2Reference.js";
 import { scenarioArb, fromProviderTo, toNeed, RUNS } from "./arbitraries.js";
-import { addr, amountOf, s1Scenario, l2Scenario } from "./fixtures.js";
+import { addr, amountOf, s1Scenario, l1Scenario, l2Scenario } from "./fixtures.js";
 
 function expectEqualsReference(s: Scenario, r: AllocationResult = fa2.allocate(s)): void {
   const ref = referenceFa2(s);
@@ -66,33 +66,23 @@ describe("FA-2 worked examples (test vectors)", () => {
 
   it("L1 several providers: A raising its recognition of B 1 -> 13 keeps what B receives from A (19 -> 19)", () => {
     const A = addr(2), B = addr(4);
-    const at = (pAB: bigint): Scenario => ({
-      recognition: { [A]: { [A]: 1n, [B]: pAB }, [B]: { [B]: 1n, [A]: 1n } },
-      capacities: [
-        { id: "c0", provider: A, ...wash, quantity: 19n },
-        { id: "c1", provider: B, ...wash, quantity: 2n },
-        { id: "c2", provider: A, ...wash, quantity: 23n },
-      ],
-      needs: [{ id: "n0", recipient: B, ...wash, quantity: 20n }, { id: "n1", recipient: A, ...wash, quantity: 3n }],
-    });
-    const before = fa2.allocate(at(1n));
-    const after = fa2.allocate(at(13n));
+    const before = fa2.allocate(l1Scenario(1n));
+    const after = fa2.allocate(l1Scenario(13n));
     expect(fromProviderTo(before, A, B)).to.equal(19n);
     expect(fromProviderTo(after, A, B)).to.equal(19n);
     expect(toNeed(after, "n0")).to.equal(20n);
-    expectEqualsReference(at(1n), before);
-    expectEqualsReference(at(13n), after);
+    expectEqualsReference(l1Scenario(1n), before);
+    expectEqualsReference(l1Scenario(13n), after);
   });
 
   it("L2 one provider, a coarse minUnit: raising recognition of X 1 -> 2 keeps what X receives (23 -> 23)", () => {
     const P = addr(1), X = addr(4);
-    const at = l2Scenario;
-    const before = fa2.allocate(at(1n));
-    const after = fa2.allocate(at(2n));
+    const before = fa2.allocate(l2Scenario(1n));
+    const after = fa2.allocate(l2Scenario(2n));
     expect(fromProviderTo(before, P, X)).to.equal(23n);
     expect(fromProviderTo(after, P, X)).to.equal(23n);
-    expectEqualsReference(at(1n), before);
-    expectEqualsReference(at(2n), after);
+    expectEqualsReference(l2Scenario(1n), before);
+    expectEqualsReference(l2Scenario(2n), after);
   });
   it("S1 one capacity, minUnit 1, tier 1: raising p[P][X] 10 -> 30 (only K's MR falls, 41/144 -> 36/144) keeps X's unit (1 -> 1; FA-1: 1 -> 0)", () => {
     const P = addr(1), X = addr(2);

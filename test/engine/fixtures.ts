@@ -45,21 +45,22 @@ export function s1Scenario(pPX: bigint): Scenario {
   };
 }
 
+/** L1 (docs/protocol.md §8): several providers; A = addr(2) gives B = addr(4) pAB points, B's own capacity c1 also serves B. */
+export function l1Scenario(pAB: bigint): Scenario {
+  const A = addr(2), B = addr(4);
+  return scenario(
+    { [A]: { [A]: 1n, [B]: pAB }, [B]: { [B]: 1n, [A]: 1n } },
+    [cap("c0", A, 19n), cap("c1", B, 2n), cap("c2", A, 23n)],
+    [need("n0", B, 20n), need("n1", A, 3n)],
+  );
+}
+
 /** L2 (docs/protocol.md §8): one provider P = addr(1) with a coarse capacity (minUnit 3) and a fine one; X = addr(4) gets pPX points. */
 export function l2Scenario(pPX: bigint): Scenario {
   const P = addr(1), X = addr(4), Y = addr(3);
-  const wash = { type: "WASH", unit: "L" } as const;
-  return {
-    recognition: { [P]: { [X]: pPX, [Y]: 3n }, [X]: { [P]: 1n, [addr(2)]: 5n }, [Y]: { [P]: 1n } },
-    capacities: [
-      { id: "c0", provider: P, ...wash, quantity: 27n, minUnit: 3n },
-      { id: "c1", provider: P, ...wash, quantity: 24n },
-    ],
-    needs: [
-      { id: "n0", recipient: X, ...wash, quantity: 16n },
-      { id: "n1", recipient: Y, ...wash, quantity: 17n },
-      { id: "n2", recipient: Y, ...wash, quantity: 8n },
-      { id: "n3", recipient: X, ...wash, quantity: 9n },
-    ],
-  };
+  return scenario(
+    { [P]: { [X]: pPX, [Y]: 3n }, [X]: { [P]: 1n, [addr(2)]: 5n }, [Y]: { [P]: 1n } },
+    [cap("c0", P, 27n, { minUnit: 3n }), cap("c1", P, 24n)],
+    [need("n0", X, 16n), need("n1", Y, 17n), need("n2", Y, 8n), need("n3", X, 9n)],
+  );
 }

@@ -5,29 +5,15 @@
  * documentation must be updated with it.
  */
 import { expect } from "chai";
-import { fa1, indexRecognition, mutualRecognition, rational, type Scenario } from "../../sdk/core/index.js";
-import { addr, amountOf, s1Scenario, l2Scenario } from "./fixtures.js";
+import { fa1, indexRecognition, mutualRecognition, rational } from "../../sdk/core/index.js";
+import { addr, amountOf, s1Scenario, l1Scenario, l2Scenario } from "./fixtures.js";
 import { fromProviderTo, toNeed } from "./arbitraries.js";
-
-const wash = { type: "WASH", unit: "L" } as const;
 
 describe("FA-1 known limitations (pinned counterexamples)", () => {
   it("L1 several providers: A raising its recognition of B lowers what B receives from A (20 -> 19)", () => {
     const A = addr(2), B = addr(4);
-    const at = (pAB: bigint): Scenario => ({
-      recognition: { [A]: { [A]: 1n, [B]: pAB }, [B]: { [B]: 1n, [A]: 1n } },
-      capacities: [
-        { id: "c0", provider: A, ...wash, quantity: 19n },
-        { id: "c1", provider: B, ...wash, quantity: 2n },
-        { id: "c2", provider: A, ...wash, quantity: 23n },
-      ],
-      needs: [
-        { id: "n0", recipient: B, ...wash, quantity: 20n },
-        { id: "n1", recipient: A, ...wash, quantity: 3n },
-      ],
-    });
-    const before = fa1.allocate(at(1n));
-    const after = fa1.allocate(at(13n));
+    const before = fa1.allocate(l1Scenario(1n));
+    const after = fa1.allocate(l1Scenario(13n));
     expect(fromProviderTo(before, A, B)).to.equal(20n);
     expect(fromProviderTo(after, A, B)).to.equal(19n);
     // What B receives in total is unchanged. A's raise lowers A's self-weight, so A's capacities
@@ -39,9 +25,8 @@ describe("FA-1 known limitations (pinned counterexamples)", () => {
 
   it("L2 one provider, a coarse minUnit: raising recognition of X lowers what X receives (25 -> 23)", () => {
     const P = addr(1), X = addr(4);
-    const at = l2Scenario;
-    const before = fa1.allocate(at(1n));
-    const after = fa1.allocate(at(2n));
+    const before = fa1.allocate(l2Scenario(1n));
+    const after = fa1.allocate(l2Scenario(2n));
     expect(fromProviderTo(before, P, X)).to.equal(25n);
     expect(fromProviderTo(after, P, X)).to.equal(23n);
     // The 2 units X misses sit in c0, which can only give multiples of 3.
