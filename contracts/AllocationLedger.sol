@@ -101,17 +101,7 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         uint256 deadline,
         bytes calldata signature
     ) external {
-        _verifySignedAction(
-            signer,
-            keccak256(
-                bytes.concat(
-                    abi.encode(COMMIT_TYPEHASH, signer, round, capacityId, version, root),
-                    abi.encode(total, protocolId, nonces(signer), deadline)
-                )
-            ),
-            deadline,
-            signature
-        );
+        _verifyCommit(CommitMessage(signer, round, capacityId, version, root, total, protocolId, deadline), signature);
         uint256 current = _openRound();
         if (round != current) revert WrongRound(round, current);
         _commit(signer, round, capacityId, version, root, total, protocolId);
@@ -131,9 +121,13 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         uint256 deadline,
         bytes calldata signature
     ) external {
-        bytes32 structHash =
-            keccak256(abi.encode(WITHDRAW_TYPEHASH, signer, round, capacityId, version, nonces(signer), deadline));
-        _verifySignedAction(signer, structHash, deadline, signature);
+        bytes32 scope = _commitmentScope(round, capacityId);
+        bytes32 structHash = keccak256(
+            abi.encode(
+                WITHDRAW_TYPEHASH, signer, round, capacityId, version, signatureNonce(signer, true, scope, 0), deadline
+            )
+        );
+        _verifySignedAction(signer, true, scope, 0, structHash, deadline, signature);
         _withdraw(signer, round, capacityId, version);
     }
 
@@ -159,9 +153,7 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         uint256 deadline,
         bytes calldata signature
     ) external {
-        _verifySignedAction(
-            signer, _recordDeliveryStructHash(signer, leaf, recipient, leafAmount, amount, deadline), deadline, signature
-        );
+        _verifyDelivery(signer, leaf, _recordDeliveryStructHash(signer, leaf, recipient, leafAmount, amount, deadline), deadline, signature);
         _recordDelivery(signer, leaf, recipient, leafAmount, proof, amount);
     }
 
@@ -183,14 +175,16 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         uint256 deadline,
         bytes calldata signature
     ) external {
+        LeafRef memory ref = LeafRef(round, capacityId, version, needId);
+        (bytes32 scope, bytes32 target) = _confirmationNonceScope(ref);
         bytes32 structHash = keccak256(
             bytes.concat(
                 abi.encode(CONFIRM_RECEIPT_TYPEHASH, signer, round, capacityId, version, needId),
-                abi.encode(amount, nonces(signer), deadline)
+                abi.encode(amount, signatureNonce(signer, false, scope, target), deadline)
             )
         );
-        _verifySignedAction(signer, structHash, deadline, signature);
-        _confirmReceipt(signer, LeafRef(round, capacityId, version, needId), amount);
+        _verifySignedAction(signer, false, scope, target, structHash, deadline, signature);
+        _confirmReceipt(signer, ref, amount);
     }
 
     /// @inheritdoc IAllocationLedger
@@ -209,13 +203,14 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         uint256 deadline,
         bytes calldata signature
     ) external {
+        bytes32 scope = _attestationScope(round, capacityId, version);
         bytes32 structHash = keccak256(
             bytes.concat(
                 abi.encode(ATTEST_TYPEHASH, signer, round, capacityId, version, matches),
-                abi.encode(reportHash, nonces(signer), deadline)
+                abi.encode(reportHash, signatureNonce(signer, false, scope, 0), deadline)
             )
         );
-        _verifySignedAction(signer, structHash, deadline, signature);
+        _verifySignedAction(signer, false, scope, 0, structHash, deadline, signature);
         _attest(signer, round, capacityId, version, matches, reportHash);
     }
 
@@ -483,9 +478,75 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         return keccak256(
             bytes.concat(
                 abi.encode(RECORD_DELIVERY_TYPEHASH, signer, ref.round, ref.capacityId, ref.version, ref.needId),
-                abi.encode(recipient, leafAmount, amount, nonces(signer), deadline)
+                abi.encode(recipient, leafAmount, amount, _deliveryNonce(signer, ref), deadline)
             )
         );
+    }
+
+    /// @dev A signed Commit's fields, in memory so its check stays within the stack.
+    struct CommitMessage {
+        address signer;
+        uint256 round;
+        uint256 capacityId;
+        uint256 version;
+        bytes32 root;
+        uint256 total;
+        bytes32 protocolId;
+        uint256 deadline;
+    }
+
+    function _verifyCommit(CommitMessage memory m, bytes calldata signature) private {
+        bytes32 scope = _commitmentScope(m.round, m.capacityId);
+        bytes32 structHash = keccak256(
+            bytes.concat(
+                abi.encode(COMMIT_TYPEHASH, m.signer, m.round, m.capacityId, m.version, m.root),
+                abi.encode(m.total, m.protocolId, signatureNonce(m.signer, false, scope, 0), m.deadline)
+            )
+        );
+        _verifySignedAction(m.signer, false, scope, 0, structHash, m.deadline, signature);
+    }
+
+    function _verifyDelivery(
+        address signer,
+        LeafRef memory ref,
+        bytes32 structHash,
+        uint256 deadline,
+        bytes calldata signature
+    ) private {
+        (bytes32 scope, bytes32 target) = _deliveryNonceScope(ref);
+        _verifySignedAction(signer, false, scope, target, structHash, deadline, signature);
+    }
+
+    function _deliveryNonce(address signer, LeafRef memory ref) private view returns (uint256) {
+        (bytes32 scope, bytes32 target) = _deliveryNonceScope(ref);
+        return signatureNonce(signer, false, scope, target);
+    }
+
+    // Signature scopes (see SignedActions). A commitment's signatures name its version, so a direct commit
+    // or withdrawal already supersedes them; a leaf's name what was delivered / confirmed so far as their
+    // target, so any later delivery / confirmation (direct or signed) supersedes them (deliveries and
+    // confirmations only grow: no value comes back). None of them needs an epoch of its own.
+
+    /// @dev Scope of Commit (and of Withdraw, its revocation) for one (round, capacity).
+    function _commitmentScope(uint256 round, uint256 capacityId) private pure returns (bytes32) {
+        return keccak256(abi.encode(COMMIT_TYPEHASH, round, capacityId));
+    }
+
+    /// @dev Scope and target of RecordDelivery on a leaf: the leaf and what it delivered so far.
+    function _deliveryNonceScope(LeafRef memory ref) private view returns (bytes32 scope, bytes32 target) {
+        scope = keccak256(abi.encode(RECORD_DELIVERY_TYPEHASH, _leafKey(ref)));
+        target = bytes32(uint256(_leaves[_leafKey(ref)].delivered));
+    }
+
+    /// @dev Scope and target of ConfirmReceipt on a leaf: the leaf and what it confirmed so far.
+    function _confirmationNonceScope(LeafRef memory ref) private view returns (bytes32 scope, bytes32 target) {
+        scope = keccak256(abi.encode(CONFIRM_RECEIPT_TYPEHASH, _leafKey(ref)));
+        target = bytes32(uint256(_leaves[_leafKey(ref)].confirmed));
+    }
+
+    /// @dev Scope of Attest on one version of a commitment.
+    function _attestationScope(uint256 round, uint256 capacityId, uint256 version) private pure returns (bytes32) {
+        return keccak256(abi.encode(ATTEST_TYPEHASH, round, capacityId, version));
     }
 
     function _leafKey(LeafRef memory ref) private pure returns (bytes32) {

@@ -41,6 +41,10 @@ contract CapacityRegistry is ICapacityRegistry, SignedActions {
     string public constant REVOKE_CAPACITY_TYPE =
         "RevokeCapacity(address signer,uint256 capacityId,uint256 nonce,uint256 deadline)";
 
+    /// @notice Signature scope of declarations (see SignedActions); every other action's scope is its id,
+    /// `bytes32(capacityId)`, and every target is 0.
+    bytes32 public constant NEW_CAPACITY_SCOPE = 0;
+
     /// @notice keccak256 of CAPACITY_TYPE.
     bytes32 public constant CAPACITY_TYPEHASH = keccak256(bytes(CAPACITY_TYPE));
     /// @notice keccak256 of DECLARE_CAPACITY_TYPE.
@@ -85,21 +89,25 @@ contract CapacityRegistry is ICapacityRegistry, SignedActions {
 
     /// @inheritdoc ICapacityRegistry
     function declareCapacity(CapacityInput calldata input) external returns (uint256) {
+        _directAction(msg.sender, NEW_CAPACITY_SCOPE);
         return _declare(msg.sender, input);
     }
 
     /// @inheritdoc ICapacityRegistry
     function updateCapacity(uint256 capacityId, CapacityInput calldata input) external {
+        _directAction(msg.sender, bytes32(capacityId));
         _update(msg.sender, capacityId, input);
     }
 
     /// @inheritdoc ICapacityRegistry
     function updateCapacityQuantity(uint256 capacityId, uint128 quantity) external {
+        _directAction(msg.sender, bytes32(capacityId));
         _updateQuantity(msg.sender, capacityId, quantity);
     }
 
     /// @inheritdoc ICapacityRegistry
     function revokeCapacity(uint256 capacityId) external {
+        _directAction(msg.sender, bytes32(capacityId));
         _revoke(msg.sender, capacityId);
     }
 
@@ -113,8 +121,8 @@ contract CapacityRegistry is ICapacityRegistry, SignedActions {
         bytes calldata signature
     ) external returns (uint256) {
         bytes32 structHash =
-            keccak256(abi.encode(DECLARE_CAPACITY_TYPEHASH, signer, _hashCapacity(input), nonces(signer), deadline));
-        _verifySignedAction(signer, structHash, deadline, signature);
+            keccak256(abi.encode(DECLARE_CAPACITY_TYPEHASH, signer, _hashCapacity(input), signatureNonce(signer, false, NEW_CAPACITY_SCOPE, 0), deadline));
+        _verifySignedAction(signer, false, NEW_CAPACITY_SCOPE, 0, structHash, deadline, signature);
         return _declare(signer, input);
     }
 
@@ -127,9 +135,9 @@ contract CapacityRegistry is ICapacityRegistry, SignedActions {
         bytes calldata signature
     ) external {
         bytes32 structHash = keccak256(
-            abi.encode(UPDATE_CAPACITY_TYPEHASH, signer, capacityId, _hashCapacity(input), nonces(signer), deadline)
+            abi.encode(UPDATE_CAPACITY_TYPEHASH, signer, capacityId, _hashCapacity(input), signatureNonce(signer, false, bytes32(capacityId), 0), deadline)
         );
-        _verifySignedAction(signer, structHash, deadline, signature);
+        _verifySignedAction(signer, false, bytes32(capacityId), 0, structHash, deadline, signature);
         _update(signer, capacityId, input);
     }
 
@@ -142,9 +150,9 @@ contract CapacityRegistry is ICapacityRegistry, SignedActions {
         bytes calldata signature
     ) external {
         bytes32 structHash = keccak256(
-            abi.encode(UPDATE_CAPACITY_QUANTITY_TYPEHASH, signer, capacityId, quantity, nonces(signer), deadline)
+            abi.encode(UPDATE_CAPACITY_QUANTITY_TYPEHASH, signer, capacityId, quantity, signatureNonce(signer, false, bytes32(capacityId), 0), deadline)
         );
-        _verifySignedAction(signer, structHash, deadline, signature);
+        _verifySignedAction(signer, false, bytes32(capacityId), 0, structHash, deadline, signature);
         _updateQuantity(signer, capacityId, quantity);
     }
 
@@ -153,8 +161,8 @@ contract CapacityRegistry is ICapacityRegistry, SignedActions {
         external
     {
         bytes32 structHash =
-            keccak256(abi.encode(REVOKE_CAPACITY_TYPEHASH, signer, capacityId, nonces(signer), deadline));
-        _verifySignedAction(signer, structHash, deadline, signature);
+            keccak256(abi.encode(REVOKE_CAPACITY_TYPEHASH, signer, capacityId, signatureNonce(signer, true, bytes32(capacityId), 0), deadline));
+        _verifySignedAction(signer, true, bytes32(capacityId), 0, structHash, deadline, signature);
         _revoke(signer, capacityId);
     }
 

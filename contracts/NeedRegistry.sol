@@ -34,6 +34,10 @@ contract NeedRegistry is INeedRegistry, SignedActions {
     /// @notice EIP-712 type of `revokeNeedBySig`.
     string public constant REVOKE_NEED_TYPE = "RevokeNeed(address signer,uint256 needId,uint256 nonce,uint256 deadline)";
 
+    /// @notice Signature scope of declarations (see SignedActions); every other action's scope is its id,
+    /// `bytes32(needId)`, and every target is 0.
+    bytes32 public constant NEW_NEED_SCOPE = 0;
+
     /// @notice keccak256 of NEED_TYPE.
     bytes32 public constant NEED_TYPEHASH = keccak256(bytes(NEED_TYPE));
     /// @notice keccak256 of DECLARE_NEED_TYPE.
@@ -74,21 +78,25 @@ contract NeedRegistry is INeedRegistry, SignedActions {
 
     /// @inheritdoc INeedRegistry
     function declareNeed(NeedInput calldata input) external returns (uint256) {
+        _directAction(msg.sender, NEW_NEED_SCOPE);
         return _declare(msg.sender, input);
     }
 
     /// @inheritdoc INeedRegistry
     function updateNeed(uint256 needId, NeedInput calldata input) external {
+        _directAction(msg.sender, bytes32(needId));
         _update(msg.sender, needId, input);
     }
 
     /// @inheritdoc INeedRegistry
     function updateNeedQuantity(uint256 needId, uint128 quantity) external {
+        _directAction(msg.sender, bytes32(needId));
         _updateQuantity(msg.sender, needId, quantity);
     }
 
     /// @inheritdoc INeedRegistry
     function revokeNeed(uint256 needId) external {
+        _directAction(msg.sender, bytes32(needId));
         _revoke(msg.sender, needId);
     }
 
@@ -100,8 +108,8 @@ contract NeedRegistry is INeedRegistry, SignedActions {
         returns (uint256)
     {
         bytes32 structHash =
-            keccak256(abi.encode(DECLARE_NEED_TYPEHASH, signer, _hashNeed(input), nonces(signer), deadline));
-        _verifySignedAction(signer, structHash, deadline, signature);
+            keccak256(abi.encode(DECLARE_NEED_TYPEHASH, signer, _hashNeed(input), signatureNonce(signer, false, NEW_NEED_SCOPE, 0), deadline));
+        _verifySignedAction(signer, false, NEW_NEED_SCOPE, 0, structHash, deadline, signature);
         return _declare(signer, input);
     }
 
@@ -114,8 +122,8 @@ contract NeedRegistry is INeedRegistry, SignedActions {
         bytes calldata signature
     ) external {
         bytes32 structHash =
-            keccak256(abi.encode(UPDATE_NEED_TYPEHASH, signer, needId, _hashNeed(input), nonces(signer), deadline));
-        _verifySignedAction(signer, structHash, deadline, signature);
+            keccak256(abi.encode(UPDATE_NEED_TYPEHASH, signer, needId, _hashNeed(input), signatureNonce(signer, false, bytes32(needId), 0), deadline));
+        _verifySignedAction(signer, false, bytes32(needId), 0, structHash, deadline, signature);
         _update(signer, needId, input);
     }
 
@@ -128,15 +136,15 @@ contract NeedRegistry is INeedRegistry, SignedActions {
         bytes calldata signature
     ) external {
         bytes32 structHash =
-            keccak256(abi.encode(UPDATE_NEED_QUANTITY_TYPEHASH, signer, needId, quantity, nonces(signer), deadline));
-        _verifySignedAction(signer, structHash, deadline, signature);
+            keccak256(abi.encode(UPDATE_NEED_QUANTITY_TYPEHASH, signer, needId, quantity, signatureNonce(signer, false, bytes32(needId), 0), deadline));
+        _verifySignedAction(signer, false, bytes32(needId), 0, structHash, deadline, signature);
         _updateQuantity(signer, needId, quantity);
     }
 
     /// @inheritdoc INeedRegistry
     function revokeNeedBySig(address signer, uint256 needId, uint256 deadline, bytes calldata signature) external {
-        bytes32 structHash = keccak256(abi.encode(REVOKE_NEED_TYPEHASH, signer, needId, nonces(signer), deadline));
-        _verifySignedAction(signer, structHash, deadline, signature);
+        bytes32 structHash = keccak256(abi.encode(REVOKE_NEED_TYPEHASH, signer, needId, signatureNonce(signer, true, bytes32(needId), 0), deadline));
+        _verifySignedAction(signer, true, bytes32(needId), 0, structHash, deadline, signature);
         _revoke(signer, needId);
     }
 

@@ -40,6 +40,10 @@ contract RecognitionRegistry is IRecognitionRegistry, SignedActions {
     /// @notice keccak256 of REVOKE_ALL_RECOGNITION_TYPE.
     bytes32 public constant REVOKE_ALL_RECOGNITION_TYPEHASH = keccak256(bytes(REVOKE_ALL_RECOGNITION_TYPE));
 
+    /// @notice Signature scope of every recognition action: the signer's whole vector (see SignedActions).
+    /// A revocation's target is the recipient it revokes (0 for "revoke all"); every other action's is 0.
+    bytes32 public constant VECTOR_SCOPE = 0;
+
     /// @dev One slot per entity. total <= 256 * (2^96 - 1) < 2^104 fits uint128.
     struct Vector {
         uint64 epoch;
@@ -59,21 +63,25 @@ contract RecognitionRegistry is IRecognitionRegistry, SignedActions {
 
     /// @inheritdoc IRecognitionRegistry
     function setRecognition(address[] calldata recipients, uint96[] calldata points) external {
+        _directAction(msg.sender, VECTOR_SCOPE);
         _setRecognition(msg.sender, recipients, points);
     }
 
     /// @inheritdoc IRecognitionRegistry
     function setRecognitionEntry(address recipient, uint96 points) external {
+        _directAction(msg.sender, VECTOR_SCOPE);
         _setRecognitionEntry(msg.sender, recipient, points);
     }
 
     /// @inheritdoc IRecognitionRegistry
     function revokeRecognition(address recipient) external {
+        _directAction(msg.sender, VECTOR_SCOPE);
         _revokeRecognition(msg.sender, recipient);
     }
 
     /// @inheritdoc IRecognitionRegistry
     function revokeAllRecognition() external {
+        _directAction(msg.sender, VECTOR_SCOPE);
         _revokeAllRecognition(msg.sender);
     }
 
@@ -93,11 +101,11 @@ contract RecognitionRegistry is IRecognitionRegistry, SignedActions {
                 signer,
                 keccak256(abi.encodePacked(recipients)),
                 keccak256(abi.encodePacked(points)),
-                nonces(signer),
+                signatureNonce(signer, false, VECTOR_SCOPE, 0),
                 deadline
             )
         );
-        _verifySignedAction(signer, structHash, deadline, signature);
+        _verifySignedAction(signer, false, VECTOR_SCOPE, 0, structHash, deadline, signature);
         _setRecognition(signer, recipients, points);
     }
 
@@ -110,9 +118,16 @@ contract RecognitionRegistry is IRecognitionRegistry, SignedActions {
         bytes calldata signature
     ) external {
         bytes32 structHash = keccak256(
-            abi.encode(SET_RECOGNITION_ENTRY_TYPEHASH, signer, recipient, points, nonces(signer), deadline)
+            abi.encode(
+                SET_RECOGNITION_ENTRY_TYPEHASH,
+                signer,
+                recipient,
+                points,
+                signatureNonce(signer, false, VECTOR_SCOPE, 0),
+                deadline
+            )
         );
-        _verifySignedAction(signer, structHash, deadline, signature);
+        _verifySignedAction(signer, false, VECTOR_SCOPE, 0, structHash, deadline, signature);
         _setRecognitionEntry(signer, recipient, points);
     }
 
@@ -120,16 +135,22 @@ contract RecognitionRegistry is IRecognitionRegistry, SignedActions {
     function revokeRecognitionBySig(address signer, address recipient, uint256 deadline, bytes calldata signature)
         external
     {
-        bytes32 structHash =
-            keccak256(abi.encode(REVOKE_RECOGNITION_TYPEHASH, signer, recipient, nonces(signer), deadline));
-        _verifySignedAction(signer, structHash, deadline, signature);
+        bytes32 target = bytes32(uint256(uint160(recipient)));
+        bytes32 structHash = keccak256(
+            abi.encode(
+                REVOKE_RECOGNITION_TYPEHASH, signer, recipient, signatureNonce(signer, true, VECTOR_SCOPE, target), deadline
+            )
+        );
+        _verifySignedAction(signer, true, VECTOR_SCOPE, target, structHash, deadline, signature);
         _revokeRecognition(signer, recipient);
     }
 
     /// @inheritdoc IRecognitionRegistry
     function revokeAllRecognitionBySig(address signer, uint256 deadline, bytes calldata signature) external {
-        bytes32 structHash = keccak256(abi.encode(REVOKE_ALL_RECOGNITION_TYPEHASH, signer, nonces(signer), deadline));
-        _verifySignedAction(signer, structHash, deadline, signature);
+        bytes32 structHash = keccak256(
+            abi.encode(REVOKE_ALL_RECOGNITION_TYPEHASH, signer, signatureNonce(signer, true, VECTOR_SCOPE, 0), deadline)
+        );
+        _verifySignedAction(signer, true, VECTOR_SCOPE, 0, structHash, deadline, signature);
         _revokeAllRecognition(signer);
     }
 

@@ -98,7 +98,7 @@ contract CapacityNeedFuzzTest is TestBase {
         vm.prank(provider);
         uint256 id = capacities.declareCapacity(_capacity(10));
         uint256 deadline = block.timestamp;
-        bytes32 digest = _revokeCapacityDigest(provider, id, 0, deadline);
+        bytes32 digest = _revokeCapacityDigest(provider, id, capacities.signatureNonce(provider, true, bytes32(id), 0), deadline);
 
         vm.expectRevert(abi.encodeWithSelector(SignedActions.InvalidSignature.selector, provider));
         capacities.revokeCapacityBySig(provider, id, deadline, _sign(otherKey, digest));

@@ -6,6 +6,7 @@ import {AllocationLedger} from "../AllocationLedger.sol";
 import {IAllocationLedger} from "../interfaces/IAllocationLedger.sol";
 import {MockTerms} from "../mocks/MockTerms.sol";
 import {Vm} from "./Vm.sol";
+import {SignatureScopes} from "./utils/SignatureScopes.sol";
 
 /// @dev The cheatcode handle (see Vm.sol), at file level so the ledger tests share it.
 Vm constant VM = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
@@ -141,6 +142,18 @@ contract LedgerHandler {
         }
     }
 
+    function _commitNonce(Ghost memory g) private view returns (uint256) {
+        return SignatureScopes.commitNonce(ledger, g.provider, g.round, g.capacityId);
+    }
+
+    function _deliveryNonce(Ghost storage g, uint256 i) private view returns (uint256) {
+        return SignatureScopes.deliveryNonce(ledger, g.provider, g.round, g.capacityId, g.version, g.needIds[i]);
+    }
+
+    function _confirmationNonce(Ghost storage g, uint256 i) private view returns (uint256) {
+        return SignatureScopes.confirmationNonce(ledger, g.recipients[i], g.round, g.capacityId, g.version, g.needIds[i]);
+    }
+
     function _deliver(Ghost storage g, uint256 i, uint256 amount, bool bySig) private {
         bool ok;
         if (bySig) {
@@ -149,7 +162,7 @@ contract LedgerHandler {
                     abi.encode(
                         ledger.RECORD_DELIVERY_TYPEHASH(), g.provider, g.round, g.capacityId, g.version, g.needIds[i]
                     ),
-                    abi.encode(g.recipients[i], g.amounts[i], amount, ledger.nonces(g.provider), block.timestamp)
+                    abi.encode(g.recipients[i], g.amounts[i], amount, _deliveryNonce(g, i), block.timestamp)
                 )
             );
             bytes memory sig = _sign(_keyOf(g.provider), structHash);
@@ -189,7 +202,7 @@ contract LedgerHandler {
             bytes32 structHash = keccak256(
                 bytes.concat(
                     abi.encode(ledger.CONFIRM_RECEIPT_TYPEHASH(), who, g.round, g.capacityId, g.version, g.needIds[i]),
-                    abi.encode(amount, ledger.nonces(who), block.timestamp)
+                    abi.encode(amount, _confirmationNonce(g, i), block.timestamp)
                 )
             );
             bytes memory sig = _sign(_keyOf(who), structHash);
@@ -320,7 +333,7 @@ contract LedgerHandler {
             bytes32 structHash = keccak256(
                 bytes.concat(
                     abi.encode(ledger.COMMIT_TYPEHASH(), g.provider, g.round, capacityId, g.version, _root(g)),
-                    abi.encode(total, bytes32("fa-1"), ledger.nonces(g.provider), block.timestamp)
+                    abi.encode(total, bytes32("fa-1"), _commitNonce(g), block.timestamp)
                 )
             );
             bytes memory sig = _sign(_keyOf(g.provider), structHash);
@@ -359,7 +372,7 @@ contract LedgerHandler {
                     g.round,
                     g.capacityId,
                     g.version,
-                    ledger.nonces(g.provider),
+                    SignatureScopes.withdrawNonce(ledger, g.provider, g.round, g.capacityId),
                     block.timestamp
                 )
             );

@@ -54,7 +54,7 @@ contract RecognitionRegistryFuzzTest is TestBase {
         address signer = vm.addr(signerKey);
         (address[] memory to, uint96[] memory pts) = _vector(seed, 3);
         uint256 deadline = block.timestamp + 1;
-        bytes32 digest = _setRecognitionDigest(signer, to, pts, 0, deadline);
+        bytes32 digest = _setRecognitionDigest(signer, to, pts, registry.signatureNonce(signer, false, 0, 0), deadline);
 
         bytes memory forged = _sign(otherKey, digest);
         vm.expectRevert(abi.encodeWithSelector(SignedActions.InvalidSignature.selector, signer));

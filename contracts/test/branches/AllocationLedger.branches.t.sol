@@ -9,6 +9,7 @@ import {NeedRegistry} from "../../NeedRegistry.sol";
 import {INeedRegistry} from "../../interfaces/INeedRegistry.sol";
 import {Rounds} from "../../Rounds.sol";
 import {BranchBase} from "./BranchBase.sol";
+import {SignatureScopes} from "../utils/SignatureScopes.sol";
 
 /// @dev One test per rule of AllocationLedger (every revert with its offending values, every branch of
 /// the conservation arithmetic), against the real registries and Rounds.
@@ -113,6 +114,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
         view
         returns (bytes32)
     {
+        uint256 nonce = SignatureScopes.commitNonce(ledger, provider, round, capacityId);
         bytes32 structHash = keccak256(
             abi.encode(
                 ledger.COMMIT_TYPEHASH(),
@@ -123,7 +125,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
                 root,
                 total,
                 PROTOCOL,
-                ledger.nonces(provider),
+                nonce,
                 deadline
             )
         );
@@ -157,7 +159,9 @@ contract AllocationLedgerBranchesTest is BranchBase {
         ledger.commitBySig(provider, round, id, 1, bytes32(uint256(7)), 120, PROTOCOL, deadline, sig);
         IAllocationLedger.Commitment memory c = ledger.commitmentOf(round, id);
         require(c.provider == provider && c.version == 1 && c.total == 120 && c.root == bytes32(uint256(7)), "commit");
-        require(ledger.consumed(id) == 120 && ledger.nonces(provider) == 1, "consumed or nonce");
+        require(ledger.consumed(id) == 120, "consumed");
+        // The signature is used up: the same nonce is not the next one any more.
+        require(uint64(SignatureScopes.commitNonce(ledger, provider, round, id)) == 1, "nonce");
     }
 
     function test_commitBySig_reverts_whenTheSignedVersionIsNotTheNextVersion() public {
@@ -347,7 +351,15 @@ contract AllocationLedgerBranchesTest is BranchBase {
         (uint256 round, uint256 id,) = _committedLeaf(500, false, 100);
         uint256 deadline = block.timestamp + 1 hours;
         bytes32 structHash = keccak256(
-            abi.encode(ledger.WITHDRAW_TYPEHASH(), provider, round, id, 2, ledger.nonces(provider), deadline)
+            abi.encode(
+                ledger.WITHDRAW_TYPEHASH(),
+                provider,
+                round,
+                id,
+                2,
+                SignatureScopes.withdrawNonce(ledger, provider, round, id),
+                deadline
+            )
         );
         bytes memory sig = signDigest(PROVIDER_KEY, digestOf("FreeAssociation.Ledger", address(ledger), structHash));
         vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.WrongVersion.selector, round, id, 2, 1));
@@ -358,7 +370,15 @@ contract AllocationLedgerBranchesTest is BranchBase {
         (uint256 round, uint256 id,) = _committedLeaf(500, false, 100);
         uint256 deadline = block.timestamp + 1 hours;
         bytes32 structHash = keccak256(
-            abi.encode(ledger.WITHDRAW_TYPEHASH(), provider, round, id, 1, ledger.nonces(provider), deadline)
+            abi.encode(
+                ledger.WITHDRAW_TYPEHASH(),
+                provider,
+                round,
+                id,
+                1,
+                SignatureScopes.withdrawNonce(ledger, provider, round, id),
+                deadline
+            )
         );
         bytes memory sig = signDigest(PROVIDER_KEY, digestOf("FreeAssociation.Ledger", address(ledger), structHash));
         expectEmitAll();
@@ -588,20 +608,42 @@ contract AllocationLedgerBranchesTest is BranchBase {
         _commit(id, _leafHash(id, needId, recipient, 100), 100);
         _deliver(_ref(round, id, 1, needId), recipient, 100, 80);
         uint256 deadline = block.timestamp + 1 hours;
+        uint256 nonce = SignatureScopes.confirmationNonce(ledger, recipient, round, id, 1, needId);
         bytes32 structHash = keccak256(
-            abi.encode(ledger.CONFIRM_RECEIPT_TYPEHASH(), recipient, round, id, 1, needId, 80, 0, deadline)
+            abi.encode(
+                ledger.CONFIRM_RECEIPT_TYPEHASH(),
+                recipient,
+                round,
+                id,
+                1,
+                needId,
+                80,
+                nonce,
+                deadline
+            )
         );
         bytes memory sig = signDigest(recipientKey, digestOf("FreeAssociation.Ledger", address(ledger), structHash));
         ledger.confirmReceiptBySig(recipient, round, id, 1, needId, 80, deadline, sig);
-        require(ledger.confirmed(needId) == 80 && ledger.nonces(recipient) == 1, "signed confirmation");
+        require(ledger.confirmed(needId) == 80, "signed confirmation");
     }
 
     function test_recordDeliveryBySig_recordsForTheSigner() public {
         (uint256 round, uint256 id, uint256 needId) = _committedLeaf(500, false, 100);
         uint256 deadline = block.timestamp + 1 hours;
+        uint256 nonce = SignatureScopes.deliveryNonce(ledger, provider, round, id, 1, needId);
         bytes32 structHash = keccak256(
             abi.encode(
-                ledger.RECORD_DELIVERY_TYPEHASH(), provider, round, id, 1, needId, RECIPIENT, 100, 70, 0, deadline
+                ledger.RECORD_DELIVERY_TYPEHASH(),
+                provider,
+                round,
+                id,
+                1,
+                needId,
+                RECIPIENT,
+                100,
+                70,
+                nonce,
+                deadline
             )
         );
         bytes memory sig = signDigest(PROVIDER_KEY, digestOf("FreeAssociation.Ledger", address(ledger), structHash));
@@ -637,7 +679,17 @@ contract AllocationLedgerBranchesTest is BranchBase {
         address auditor = vm.addr(auditorKey);
         uint256 deadline = block.timestamp + 1 hours;
         bytes32 structHash = keccak256(
-            abi.encode(ledger.ATTEST_TYPEHASH(), auditor, round, id, 1, true, keccak256("r2"), 0, deadline)
+            abi.encode(
+                ledger.ATTEST_TYPEHASH(),
+                auditor,
+                round,
+                id,
+                1,
+                true,
+                keccak256("r2"),
+                SignatureScopes.attestNonce(ledger, auditor, round, id, 1),
+                deadline
+            )
         );
         bytes memory sig = signDigest(auditorKey, digestOf("FreeAssociation.Ledger", address(ledger), structHash));
         expectEmitAll();
