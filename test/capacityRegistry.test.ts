@@ -13,6 +13,7 @@ import {
 } from "./helpers/registries.js";
 import { encodeCode } from "../sdk/chain/codes.js";
 import { encodeActionType } from "../sdk/chain/typedData.js";
+import { nonceFor, sequenceOf } from "./helpers/nonces.js";
 
 const { viem, networkHelpers } = await network.create();
 
@@ -378,7 +379,7 @@ describe("CapacityRegistry", () => {
       const s0 = await signAction(provider, target, "DeclareCapacity", {
         signer: p,
         capacity: input,
-        nonce: 0n,
+        nonce: await nonceFor(asRelayer, p, "DeclareCapacity", {}),
         deadline: FAR_DEADLINE,
       });
       await viem.assertions.emitWithArgs(
@@ -392,7 +393,7 @@ describe("CapacityRegistry", () => {
         signer: p,
         capacityId: 1n,
         capacity: updated,
-        nonce: 1n,
+        nonce: await nonceFor(asRelayer, p, "UpdateCapacity", { capacityId: 1n }),
         deadline: FAR_DEADLINE,
       });
       await asRelayer.write.updateCapacityBySig([p, 1n, updated, FAR_DEADLINE, s1]);
@@ -401,19 +402,19 @@ describe("CapacityRegistry", () => {
         signer: p,
         capacityId: 1n,
         quantity: 12n,
-        nonce: 2n,
+        nonce: await nonceFor(asRelayer, p, "UpdateCapacityQuantity", { capacityId: 1n }),
         deadline: FAR_DEADLINE,
       });
       await asRelayer.write.updateCapacityQuantityBySig([p, 1n, 12n, FAR_DEADLINE, s2]);
       const s3 = await signAction(provider, target, "RevokeCapacity", {
         signer: p,
         capacityId: 1n,
-        nonce: 3n,
+        nonce: await nonceFor(asRelayer, p, "RevokeCapacity", { capacityId: 1n }),
         deadline: FAR_DEADLINE,
       });
       await asRelayer.write.revokeCapacityBySig([p, 1n, FAR_DEADLINE, s3]);
       expect(await asRelayer.read.capacityTerms([1n])).to.deep.equal([getAddress(p), 12n, false, false]);
-      expect(await asRelayer.read.nonces([p])).to.equal(4n);
+      expect(sequenceOf(await nonceFor(asRelayer, p, "RevokeCapacity", { capacityId: 1n }))).to.equal(1n);
     });
 
     it("a valid signature of someone else's capacity is still not the provider's", async () => {
@@ -421,7 +422,7 @@ describe("CapacityRegistry", () => {
       const signature = await signAction(other, target, "RevokeCapacity", {
         signer: o,
         capacityId: 1n,
-        nonce: 0n,
+        nonce: await nonceFor(asRelayer, o, "RevokeCapacity", { capacityId: 1n }),
         deadline: FAR_DEADLINE,
       });
       await viem.assertions.revertWithCustomErrorWithArgs(
@@ -434,7 +435,7 @@ describe("CapacityRegistry", () => {
 
     it("rejects a wrong signer, a changed field, an expired deadline and a replay", async () => {
       const { asRelayer, provider, other, p, target } = await networkHelpers.loadFixture(declaredFixture);
-      const message = { signer: p, capacityId: 1n, quantity: 3n, nonce: 0n, deadline: FAR_DEADLINE };
+      const message = { signer: p, capacityId: 1n, quantity: 3n, nonce: await nonceFor(asRelayer, p, "UpdateCapacityQuantity", { capacityId: 1n }), deadline: FAR_DEADLINE };
       const byOther = await signAction(other, target, "UpdateCapacityQuantity", message);
       await viem.assertions.revertWithCustomErrorWithArgs(
         asRelayer.write.updateCapacityQuantityBySig([p, 1n, 3n, FAR_DEADLINE, byOther]),
@@ -469,7 +470,7 @@ describe("CapacityRegistry", () => {
 
     it("rejects a signature for another chain or another registry", async () => {
       const { asRelayer, provider, p, target } = await networkHelpers.loadFixture(declaredFixture);
-      const message = { signer: p, capacityId: 1n, nonce: 0n, deadline: FAR_DEADLINE };
+      const message = { signer: p, capacityId: 1n, nonce: await nonceFor(asRelayer, p, "RevokeCapacity", { capacityId: 1n }), deadline: FAR_DEADLINE };
       const needs = await viem.deployContract("NeedRegistry");
       for (const wrong of [
         { ...target, chainId: 1 },

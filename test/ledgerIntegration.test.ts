@@ -5,6 +5,7 @@ import { allocationTree, FA1, proofOf, ROUND_LENGTH } from "./helpers/ledgerFixt
 import { actionDigest, capacityInput, FAR_DEADLINE, needInput } from "./helpers/registries.js";
 import { deploySafe, signHashAsSafe } from "./helpers/safe.js";
 import { ledgerDomain, ledgerTypes } from "../sdk/chain/ledgerTypedData.js";
+import { nonceFor, sequenceOf } from "./helpers/nonces.js";
 
 /** The ledger wired to the real capacity and need registries. */
 async function deployWithRegistries() {
@@ -85,7 +86,7 @@ describe("AllocationLedger with the real registries", () => {
     // The Safe declares its capacity through the registry's relayed signature.
     const input = capacityInput({ quantity: 1_000n, recurring: true });
     const declareDigest = actionDigest({ chainId, registry: capacities.address }, "DeclareCapacity", {
-      signer: safe.address, capacity: input, nonce: 0n, deadline: FAR_DEADLINE,
+      signer: safe.address, capacity: input, nonce: await nonceFor(capacities, safe.address, "DeclareCapacity", {}), deadline: FAR_DEADLINE,
     });
     await capacities.write.declareCapacityBySig(
       [safe.address, input, FAR_DEADLINE, await signHashAsSafe(safe.address, chainId, declareDigest, owners.slice(0, 2))],
@@ -96,7 +97,7 @@ describe("AllocationLedger with the real registries", () => {
 
     const root = allocationTree([[capacityId, 1n, relayer.account.address, 600n]]).root as Hex;
     const message = {
-      signer: safe.address, round: 1n, capacityId, version: 1n, root, total: 600n, protocolId: FA1, nonce: 0n, deadline: FAR_DEADLINE,
+      signer: safe.address, round: 1n, capacityId, version: 1n, root, total: 600n, protocolId: FA1, nonce: await nonceFor(ledger, safe.address, "Commit", { round: 1n, capacityId }), deadline: FAR_DEADLINE,
     };
     const digest = hashTypedData({
       domain: ledgerDomain(chainId, ledger.address), types: ledgerTypes, primaryType: "Commit", message,
@@ -120,6 +121,6 @@ describe("AllocationLedger with the real registries", () => {
       "CommitmentMade",
       [1n, capacityId, safe.address, 1, root, 600n, FA1, false, 0n],
     );
-    expect(await ledger.read.nonces([safe.address])).to.equal(1n);
+    expect(sequenceOf(await nonceFor(ledger, safe.address, "Commit", { round: 1n, capacityId }))).to.equal(1n);
   });
 });

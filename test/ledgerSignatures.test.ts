@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { keccak256, stringToHex, toHex, type Hex } from "viem";
 import { allocationTree, deployLedger, FA1, proofOf, type Leaf } from "./helpers/ledgerFixture.js";
+import { nonceFor, sequenceOf } from "./helpers/nonces.js";
 import {
   LEDGER_DOMAIN_NAME,
   LEDGER_DOMAIN_VERSION,
@@ -100,17 +101,20 @@ describe("AllocationLedger signed relaying", () => {
       "CommitmentWithdrawn",
       [1n, CAP, 1, 380n, 120n],
     );
-    expect(await ledger.read.nonces([provider.account.address])).to.equal(3n);
-    expect(await ledger.read.nonces([alice.account.address])).to.equal(1n);
+    // Each signature used its own keyed nonce: the withdrawal's, and the confirmation's for an unconfirmed leaf.
+    expect(sequenceOf(await nonceFor(ledger, provider.account.address, "Withdraw", { round: 1n, capacityId: CAP }))).to.equal(1n);
+    const leaf = { round: 1n, capacityId: CAP, version: 1n, needId: NEED_A };
+    expect(sequenceOf(await nonceFor(ledger, alice.account.address, "ConfirmReceipt", leaf, { delivered: 0n, confirmed: 0n }))).to.equal(1n);
     expect(await ledger.read.consumed([CAP])).to.equal(120n);
   });
 
   it("rejects a signature by anyone but the named signer", async () => {
     const { viem, ledger, provider, stranger, relayer, tree, deadline, sign } = await setup();
     const root = tree.root as Hex;
+    // The message names the provider as signer, with the provider's next nonce; the stranger signs it.
     const forged = await sign(stranger, "Commit", {
-      round: 1n, capacityId: CAP, root, total: 500n, protocolId: FA1, deadline,
-    }, 0n);
+      signer: provider.account.address, round: 1n, capacityId: CAP, root, total: 500n, protocolId: FA1, deadline,
+    });
     await viem.assertions.revertWithCustomErrorWithArgs(
       ledger.write.commitBySig([provider.account.address, 1n, CAP, 1n, root, 500n, FA1, deadline, forged], {
         account: relayer.account,

@@ -4,6 +4,7 @@ import { getAddress, keccak256, toBytes, zeroHash } from "viem";
 import { FAR_DEADLINE, type NeedValue, needInput, signAction } from "./helpers/registries.js";
 import { encodeCode } from "../sdk/chain/codes.js";
 import { encodeActionType } from "../sdk/chain/typedData.js";
+import { nonceFor } from "./helpers/nonces.js";
 
 const { viem, networkHelpers } = await network.create();
 
@@ -229,7 +230,7 @@ describe("NeedRegistry", () => {
       const s0 = await signAction(recipient, target, "DeclareNeed", {
         signer: r,
         need: located,
-        nonce: 0n,
+        nonce: await nonceFor(asRelayer, r, "DeclareNeed", {}),
         deadline: FAR_DEADLINE,
       });
       await viem.assertions.emitWithArgs(
@@ -243,7 +244,7 @@ describe("NeedRegistry", () => {
         signer: r,
         needId: 1n,
         need: updated,
-        nonce: 1n,
+        nonce: await nonceFor(asRelayer, r, "UpdateNeed", { needId: 1n }),
         deadline: FAR_DEADLINE,
       });
       await asRelayer.write.updateNeedBySig([r, 1n, updated, FAR_DEADLINE, s1]);
@@ -252,14 +253,14 @@ describe("NeedRegistry", () => {
         signer: r,
         needId: 1n,
         quantity: 6n,
-        nonce: 2n,
+        nonce: await nonceFor(asRelayer, r, "UpdateNeedQuantity", { needId: 1n }),
         deadline: FAR_DEADLINE,
       });
       await asRelayer.write.updateNeedQuantityBySig([r, 1n, 6n, FAR_DEADLINE, s2]);
       const s3 = await signAction(recipient, target, "RevokeNeed", {
         signer: r,
         needId: 1n,
-        nonce: 3n,
+        nonce: await nonceFor(asRelayer, r, "RevokeNeed", { needId: 1n }),
         deadline: FAR_DEADLINE,
       });
       await asRelayer.write.revokeNeedBySig([r, 1n, FAR_DEADLINE, s3]);
@@ -268,7 +269,7 @@ describe("NeedRegistry", () => {
 
     it("rejects a wrong signer, an expired deadline, a replay, another chain and another registry", async () => {
       const { asRelayer, recipient, other, r, target } = await networkHelpers.loadFixture(declaredFixture);
-      const message = { signer: r, needId: 1n, quantity: 4n, nonce: 0n, deadline: FAR_DEADLINE };
+      const message = { signer: r, needId: 1n, quantity: 4n, nonce: await nonceFor(asRelayer, r, "UpdateNeedQuantity", { needId: 1n }), deadline: FAR_DEADLINE };
       const capacities = await viem.deployContract("CapacityRegistry");
       for (const [who, where] of [
         [other, target],

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { network } from "hardhat";
 import { type Address, getAddress, keccak256, toBytes } from "viem";
 import { FAR_DEADLINE, signAction } from "./helpers/registries.js";
+import { nonceFor, sequenceOf } from "./helpers/nonces.js";
 import { encodeActionType } from "../sdk/chain/typedData.js";
 
 const { viem, networkHelpers } = await network.create();
@@ -276,7 +277,7 @@ describe("RecognitionRegistry", () => {
 
     it("setRecognitionBySig applies the signer's vector, sent by anyone", async () => {
       const { asRelayer, alice, a, b, c, target } = await networkHelpers.loadFixture(deployFixture);
-      const message = { signer: a, recipients: [b, c], points: [1n, 2n], nonce: 0n, deadline: FAR_DEADLINE };
+      const message = { signer: a, recipients: [b, c], points: [1n, 2n], nonce: await nonceFor(asRelayer, a, "SetRecognition", {}), deadline: FAR_DEADLINE };
       const signature = await signAction(alice, target, "SetRecognition", message);
       await viem.assertions.emitWithArgs(
         asRelayer.write.setRecognitionBySig([a, [b, c], [1n, 2n], FAR_DEADLINE, signature]),
@@ -285,16 +286,16 @@ describe("RecognitionRegistry", () => {
         [getAddress(a), [getAddress(b), getAddress(c)], [1n, 2n]],
       );
       expect(await asRelayer.read.totalRecognition([a])).to.equal(3n);
-      expect(await asRelayer.read.nonces([a])).to.equal(1n);
+      expect(sequenceOf(await nonceFor(asRelayer, a, "SetRecognition", {}))).to.equal(1n);
     });
 
-    it("setRecognitionEntryBySig, revokeRecognitionBySig and revokeAllRecognitionBySig apply in nonce order", async () => {
+    it("setRecognitionEntryBySig, revokeRecognitionBySig and revokeAllRecognitionBySig apply for the signer, each on its own nonce", async () => {
       const { asRelayer, alice, a, b, c, target } = await networkHelpers.loadFixture(deployFixture);
       const s0 = await signAction(alice, target, "SetRecognitionEntry", {
         signer: a,
         recipient: b,
         points: 7n,
-        nonce: 0n,
+        nonce: await nonceFor(asRelayer, a, "SetRecognitionEntry", {}),
         deadline: FAR_DEADLINE,
       });
       await asRelayer.write.setRecognitionEntryBySig([a, b, 7n, FAR_DEADLINE, s0]);
@@ -302,7 +303,7 @@ describe("RecognitionRegistry", () => {
         signer: a,
         recipient: c,
         points: 3n,
-        nonce: 1n,
+        nonce: await nonceFor(asRelayer, a, "SetRecognitionEntry", {}),
         deadline: FAR_DEADLINE,
       });
       await asRelayer.write.setRecognitionEntryBySig([a, c, 3n, FAR_DEADLINE, s1]);
@@ -310,7 +311,7 @@ describe("RecognitionRegistry", () => {
       const s2 = await signAction(alice, target, "RevokeRecognition", {
         signer: a,
         recipient: b,
-        nonce: 2n,
+        nonce: await nonceFor(asRelayer, a, "RevokeRecognition", { recipient: b }),
         deadline: FAR_DEADLINE,
       });
       await viem.assertions.emitWithArgs(
@@ -319,7 +320,7 @@ describe("RecognitionRegistry", () => {
         "RecognitionRevoked",
         [getAddress(a), getAddress(b), 3n],
       );
-      const s3 = await signAction(alice, target, "RevokeAllRecognition", { signer: a, nonce: 3n, deadline: FAR_DEADLINE });
+      const s3 = await signAction(alice, target, "RevokeAllRecognition", { signer: a, nonce: await nonceFor(asRelayer, a, "RevokeAllRecognition", {}), deadline: FAR_DEADLINE });
       await viem.assertions.emitWithArgs(
         asRelayer.write.revokeAllRecognitionBySig([a, FAR_DEADLINE, s3]),
         asRelayer,
@@ -327,12 +328,12 @@ describe("RecognitionRegistry", () => {
         [getAddress(a)],
       );
       expect(await asRelayer.read.totalRecognition([a])).to.equal(0n);
-      expect(await asRelayer.read.nonces([a])).to.equal(4n);
+      expect(sequenceOf(await nonceFor(asRelayer, a, "RevokeAllRecognition", {}))).to.equal(1n);
     });
 
     it("rejects a signature by someone other than the signer", async () => {
       const { asRelayer, bob, a, b, target } = await networkHelpers.loadFixture(deployFixture);
-      const message = { signer: a, recipients: [b], points: [1n], nonce: 0n, deadline: FAR_DEADLINE };
+      const message = { signer: a, recipients: [b], points: [1n], nonce: await nonceFor(asRelayer, a, "SetRecognition", {}), deadline: FAR_DEADLINE };
       const signature = await signAction(bob, target, "SetRecognition", message);
       await viem.assertions.revertWithCustomErrorWithArgs(
         asRelayer.write.setRecognitionBySig([a, [b], [1n], FAR_DEADLINE, signature]),
@@ -344,7 +345,7 @@ describe("RecognitionRegistry", () => {
 
     it("rejects a signature whose fields differ from the call", async () => {
       const { asRelayer, alice, a, b, target } = await networkHelpers.loadFixture(deployFixture);
-      const message = { signer: a, recipients: [b], points: [1n], nonce: 0n, deadline: FAR_DEADLINE };
+      const message = { signer: a, recipients: [b], points: [1n], nonce: await nonceFor(asRelayer, a, "SetRecognition", {}), deadline: FAR_DEADLINE };
       const signature = await signAction(alice, target, "SetRecognition", message);
       await viem.assertions.revertWithCustomErrorWithArgs(
         asRelayer.write.setRecognitionBySig([a, [b], [2n], FAR_DEADLINE, signature]),
@@ -358,7 +359,7 @@ describe("RecognitionRegistry", () => {
       const { asRelayer, alice, a, target } = await networkHelpers.loadFixture(deployFixture);
       const now = BigInt(await networkHelpers.time.latest());
       const deadline = now + 10n;
-      const signature = await signAction(alice, target, "RevokeAllRecognition", { signer: a, nonce: 0n, deadline });
+      const signature = await signAction(alice, target, "RevokeAllRecognition", { signer: a, nonce: await nonceFor(asRelayer, a, "RevokeAllRecognition", {}), deadline });
       await networkHelpers.time.setNextBlockTimestamp(deadline + 1n);
       await viem.assertions.revertWithCustomErrorWithArgs(
         asRelayer.write.revokeAllRecognitionBySig([a, deadline, signature]),
@@ -371,15 +372,15 @@ describe("RecognitionRegistry", () => {
     it("accepts a signature up to and including its deadline second", async () => {
       const { asRelayer, alice, a, target } = await networkHelpers.loadFixture(deployFixture);
       const deadline = BigInt(await networkHelpers.time.latest()) + 10n;
-      const signature = await signAction(alice, target, "RevokeAllRecognition", { signer: a, nonce: 0n, deadline });
+      const signature = await signAction(alice, target, "RevokeAllRecognition", { signer: a, nonce: await nonceFor(asRelayer, a, "RevokeAllRecognition", {}), deadline });
       await networkHelpers.time.setNextBlockTimestamp(deadline);
       await asRelayer.write.revokeAllRecognitionBySig([a, deadline, signature]);
-      expect(await asRelayer.read.nonces([a])).to.equal(1n);
+      expect(sequenceOf(await nonceFor(asRelayer, a, "RevokeAllRecognition", {}))).to.equal(1n);
     });
 
     it("rejects a replayed signature (its nonce is used)", async () => {
       const { asRelayer, alice, a, b, target } = await networkHelpers.loadFixture(deployFixture);
-      const message = { signer: a, recipient: b, points: 5n, nonce: 0n, deadline: FAR_DEADLINE };
+      const message = { signer: a, recipient: b, points: 5n, nonce: await nonceFor(asRelayer, a, "SetRecognitionEntry", {}), deadline: FAR_DEADLINE };
       const signature = await signAction(alice, target, "SetRecognitionEntry", message);
       await asRelayer.write.setRecognitionEntryBySig([a, b, 5n, FAR_DEADLINE, signature]);
       await viem.assertions.revertWithCustomErrorWithArgs(
@@ -394,7 +395,7 @@ describe("RecognitionRegistry", () => {
       const { asRelayer, alice, a, target } = await networkHelpers.loadFixture(deployFixture);
       const signature = await signAction(alice, { ...target, chainId: target.chainId + 1 }, "RevokeAllRecognition", {
         signer: a,
-        nonce: 0n,
+        nonce: await nonceFor(asRelayer, a, "RevokeAllRecognition", {}),
         deadline: FAR_DEADLINE,
       });
       await viem.assertions.revertWithCustomErrorWithArgs(
@@ -410,7 +411,7 @@ describe("RecognitionRegistry", () => {
       const other = await viem.deployContract("RecognitionRegistry");
       const signature = await signAction(alice, { ...target, registry: other.address }, "RevokeAllRecognition", {
         signer: a,
-        nonce: 0n,
+        nonce: await nonceFor(asRelayer, a, "RevokeAllRecognition", {}),
         deadline: FAR_DEADLINE,
       });
       await viem.assertions.revertWithCustomErrorWithArgs(

@@ -3,6 +3,7 @@ import { network } from "hardhat";
 import { getAddress } from "viem";
 import { FAR_DEADLINE, actionDigest, capacityInput, needInput } from "./helpers/registries.js";
 import { deploySafe, deploySafeInfrastructure, signHashAsSafe } from "./helpers/safe.js";
+import { nonceFor, sequenceOf } from "./helpers/nonces.js";
 
 const { viem, networkHelpers } = await network.create();
 
@@ -37,7 +38,7 @@ describe("ERC-1271 relaying with a Safe 1.4.1 (2 of 3)", () => {
   it("sets the Safe's recognition with two owner signatures", async () => {
     const { safe, owner1, owner3, chainId, recognition } = await networkHelpers.loadFixture(deployFixture);
     const [x, y] = ["0x00000000000000000000000000000000000000a1", "0x00000000000000000000000000000000000000b2"] as const;
-    const message = { signer: safe.address, recipients: [x, y], points: [3n, 1n], nonce: 0n, deadline: FAR_DEADLINE };
+    const message = { signer: safe.address, recipients: [x, y], points: [3n, 1n], nonce: await nonceFor(recognition, safe.address, "SetRecognition", {}), deadline: FAR_DEADLINE };
     const digest = actionDigest({ chainId, registry: recognition.address }, "SetRecognition", message);
     const signature = await signHashAsSafe(safe.address, chainId, digest, [owner3, owner1]);
     await viem.assertions.emitWithArgs(
@@ -47,7 +48,7 @@ describe("ERC-1271 relaying with a Safe 1.4.1 (2 of 3)", () => {
       [getAddress(safe.address), [getAddress(x), getAddress(y)], [3n, 1n]],
     );
     expect(await recognition.read.totalRecognition([safe.address])).to.equal(4n);
-    expect(await recognition.read.nonces([safe.address])).to.equal(1n);
+    expect(sequenceOf(await nonceFor(recognition, safe.address, "SetRecognition", {}))).to.equal(1n);
   });
 
   it("declares and revokes a capacity and a need as the Safe", async () => {
@@ -57,7 +58,7 @@ describe("ERC-1271 relaying with a Safe 1.4.1 (2 of 3)", () => {
     const declare = await signHashAsSafe(
       safe.address,
       chainId,
-      actionDigest(capTarget, "DeclareCapacity", { signer: safe.address, capacity: input, nonce: 0n, deadline: FAR_DEADLINE }),
+      actionDigest(capTarget, "DeclareCapacity", { signer: safe.address, capacity: input, nonce: await nonceFor(capacities, safe.address, "DeclareCapacity", {}), deadline: FAR_DEADLINE }),
       [owner1, owner2],
     );
     await capacities.write.declareCapacityBySig([safe.address, input, FAR_DEADLINE, declare]);
@@ -65,7 +66,7 @@ describe("ERC-1271 relaying with a Safe 1.4.1 (2 of 3)", () => {
     const revoke = await signHashAsSafe(
       safe.address,
       chainId,
-      actionDigest(capTarget, "RevokeCapacity", { signer: safe.address, capacityId: 1n, nonce: 1n, deadline: FAR_DEADLINE }),
+      actionDigest(capTarget, "RevokeCapacity", { signer: safe.address, capacityId: 1n, nonce: await nonceFor(capacities, safe.address, "RevokeCapacity", { capacityId: 1n }), deadline: FAR_DEADLINE }),
       [owner1, owner2],
     );
     await capacities.write.revokeCapacityBySig([safe.address, 1n, FAR_DEADLINE, revoke]);
@@ -78,7 +79,7 @@ describe("ERC-1271 relaying with a Safe 1.4.1 (2 of 3)", () => {
       actionDigest({ chainId, registry: needs.address }, "DeclareNeed", {
         signer: safe.address,
         need,
-        nonce: 0n,
+        nonce: await nonceFor(needs, safe.address, "DeclareNeed", {}),
         deadline: FAR_DEADLINE,
       }),
       [owner2, owner1],
@@ -91,7 +92,7 @@ describe("ERC-1271 relaying with a Safe 1.4.1 (2 of 3)", () => {
     const { safe, owner1, chainId, recognition } = await networkHelpers.loadFixture(deployFixture);
     const digest = actionDigest({ chainId, registry: recognition.address }, "RevokeAllRecognition", {
       signer: safe.address,
-      nonce: 0n,
+      nonce: await nonceFor(recognition, safe.address, "RevokeAllRecognition", {}),
       deadline: FAR_DEADLINE,
     });
     const signature = await signHashAsSafe(safe.address, chainId, digest, [owner1]);
@@ -107,7 +108,7 @@ describe("ERC-1271 relaying with a Safe 1.4.1 (2 of 3)", () => {
     const { safe, owner1, outsider, chainId, recognition } = await networkHelpers.loadFixture(deployFixture);
     const digest = actionDigest({ chainId, registry: recognition.address }, "RevokeAllRecognition", {
       signer: safe.address,
-      nonce: 0n,
+      nonce: await nonceFor(recognition, safe.address, "RevokeAllRecognition", {}),
       deadline: FAR_DEADLINE,
     });
     const signature = await signHashAsSafe(safe.address, chainId, digest, [owner1, outsider]);
@@ -126,7 +127,7 @@ describe("ERC-1271 relaying with a Safe 1.4.1 (2 of 3)", () => {
       signer: safe.address,
       recipient: b,
       points: 1n,
-      nonce: 0n,
+      nonce: await nonceFor(recognition, safe.address, "SetRecognitionEntry", {}),
       deadline: FAR_DEADLINE,
     });
     const signature = await signHashAsSafe(safe.address, chainId, digest, [owner1, owner2]);

@@ -22,6 +22,7 @@ export { readRoundLedger, type RoundLedger } from "./roundLedger.js";
 export { walletSigner, safeSigner, safeMessageTypedData, type ActionSigner } from "./signers.js";
 export { actionSpecs, typedDataOf, type ActionName, type ActionParams } from "./actions/specs.js";
 export { sendAction, signAction, relayAction, actionTypedData, type ActionReceipt, type SignedAction, type SignOptions } from "./actions/send.js";
+export { actionNonce, actionNonceScope, nonceScopeOf, type NonceScope, type LeafProgress } from "./actions/nonce.js";
 export * from "./actions/recognition.js";
 export * from "./actions/capacities.js";
 export * from "./actions/needs.js";

@@ -75,6 +75,7 @@ export function emptyState(): ReplayedState {
 }
 
 const lower = (a: string) => a.toLowerCase() as Address;
+const SIGNATURE_EVENTS = new Set(["NonceUsed", "AllNoncesInvalidated", "ScopeSignaturesSuperseded"]);
 export const commitmentKey = (round: bigint, capacityId: bigint) => `${round}:${capacityId}`;
 export const leafKey = (round: bigint, capacityId: bigint, version: number, needId: bigint) => `${round}:${capacityId}:${version}:${needId}`;
 
@@ -231,6 +232,12 @@ function applyLedger(state: ReplayedState, e: ChainEvent): void {
 export function replayLogs(state: ReplayedState, events: readonly ChainEvent[], toBlock?: bigint): ReplayedState {
   for (const e of events) {
     if (toBlock !== undefined && e.blockNumber > toBlock) break;
+    // Signature bookkeeping (SignedActions: which signatures are dead) changes no registry or ledger view.
+    if (SIGNATURE_EVENTS.has(e.eventName)) {
+      state.lastBlock = e.blockNumber;
+      state.count++;
+      continue;
+    }
     switch (e.contract) {
       case "recognition":
         applyRecognition(state, e);

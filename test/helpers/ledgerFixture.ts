@@ -2,6 +2,8 @@ import { network } from "hardhat";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { stringToHex, type Hex, type TransactionReceipt, hexToBytes } from "viem";
 import { ledgerDomain, ledgerTypes, type LedgerAction } from "../../sdk/chain/ledgerTypedData.js";
+import type { LeafProgress } from "../../sdk/chain/actions/nonce.js";
+import { nonceFor } from "./nonces.js";
 
 export const ROUND_LENGTH = 3600n;
 export const FA1 = stringToHex("fa-1", { size: 32 });
@@ -43,7 +45,8 @@ export async function deployLedger() {
 
   /**
    * Signs `message` as `signer` (the signer field is filled in; the version defaults to 1; the nonce is
-   * read from the ledger unless given).
+   * the signer's next one for the action's scope, read from the ledger, unless given). A `signer` field in
+   * `message` names someone else as the signer (a forgery: the message names them, `signer` signs).
    */
   async function sign<A extends LedgerAction>(
     signer: typeof provider,
@@ -51,15 +54,21 @@ export async function deployLedger() {
     message: Record<string, unknown>,
     nonce?: bigint,
   ): Promise<Hex> {
-    const n = nonce ?? (await ledger.read.nonces([signer.account.address]));
+    // Every ledger message names a commitment version; the tests target version 1 unless they say otherwise.
+    const params = { version: 1n, ...message } as Record<string, any>;
+    let leaf: LeafProgress | undefined;
+    if (action === "RecordDelivery" || action === "ConfirmReceipt") {
+      const [, delivered, confirmed] = await ledger.read.leafOf([params.round, params.capacityId, params.version, params.needId]);
+      leaf = { delivered, confirmed };
+    }
+    const n = nonce ?? (await nonceFor(ledger, params.signer ?? signer.account.address, action, params, leaf));
     // The action is chosen at run time, so the typed-data generics cannot narrow: pass it untyped.
     const typedData = {
       account: signer.account,
       domain: ledgerDomain(chainId, ledger.address),
       types: ledgerTypes,
       primaryType: action,
-      // Every ledger message names a commitment version; the tests target version 1 unless they say otherwise.
-      message: { signer: signer.account.address, version: 1n, ...message, nonce: n },
+      message: { signer: signer.account.address, ...params, nonce: n },
     } as unknown as Parameters<typeof signer.signTypedData>[0];
     return signer.signTypedData(typedData);
   }

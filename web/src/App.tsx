@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import { useAccount, useChainId, useConnect, useDisconnect, useSwitchChain, type Connector } from "wagmi";
-import type { Abi, Address } from "viem";
+import type { Address } from "viem";
 import { ActionProvider, useActions } from "./actions.js";
 import { useDeployment, useHead } from "./state.js";
 import { nameOf, shortAddress } from "./chain/deployment.js";
-import { capacitiesAbi, ledgerAbi, needsAbi, recognitionAbi, roundsAbi } from "./chain/abi.js";
 import { Toasts } from "./components/Toasts.js";
 import { ConfirmProvider } from "./components/Confirm.js";
 import { DRAFT_LABELS, draftKinds, useDraftKinds } from "./lib/drafts.js";
@@ -37,17 +36,6 @@ export function App() {
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
-  const abiFor = (a: Address): Abi | undefined => {
-    const c = d.contracts;
-    const map: Record<string, Abi> = {
-      [c.recognition.toLowerCase()]: recognitionAbi,
-      [c.capacities.toLowerCase()]: capacitiesAbi,
-      [c.needs.toLowerCase()]: needsAbi,
-      [c.rounds.toLowerCase()]: roundsAbi,
-      [c.ledger.toLowerCase()]: ledgerAbi,
-    };
-    return map[a.toLowerCase()];
-  };
 
   const drafts = useDraftKinds(d.chainId, address);
   // Leaving (closing, reloading, navigating away) with unpublished work asks first; drafts are kept
@@ -60,7 +48,7 @@ export function App() {
   }, [drafts.length]);
 
   return (
-    <ActionProvider account={address} abiFor={abiFor}>
+    <ActionProvider account={address}>
     <ConfirmProvider>
       <AccountSwitchWarning />
       <a className="skip" href="#main">Skip to content</a>

@@ -8,8 +8,8 @@
 import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useConfig } from "wagmi";
-import { readContract, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
-import type { Abi, Address, Hex, TypedDataDomain } from "viem";
+import { getPublicClient, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import type { Abi, Address, Hex, PublicClient, TypedDataDomain } from "viem";
 import { humanError, type HumanError } from "./chain/errors.js";
 import { TOAST_MS } from "./lib/toastTiming.js";
 
@@ -27,8 +27,8 @@ export interface SignedVariant {
   readonly primaryType: string;
   /** The message without signer, nonce and deadline (filled in here). */
   readonly message: Record<string, unknown>;
-  /** The contract whose `nonces(signer)` counts this signer's actions. */
-  readonly nonceContract: Address;
+  /** The signer's next nonce for this action (keyed by the input it changes: sdk `actionNonce`). */
+  readonly nonceOf: (client: PublicClient, signer: Address) => Promise<bigint>;
   readonly relay: (signer: Address, deadline: bigint, signature: Hex) => ContractCall;
 }
 
@@ -72,7 +72,7 @@ export function payloadToJson(p: SignedPayload): string {
   2);
 }
 
-export function ActionProvider({ children, account, abiFor }: { children: ReactNode; account?: Address; abiFor: (address: Address) => Abi | undefined }) {
+export function ActionProvider({ children, account }: { children: ReactNode; account?: Address }) {
   const config = useConfig();
   const queryClient = useQueryClient();
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -136,12 +136,7 @@ export function ActionProvider({ children, account, abiFor }: { children: ReactN
       if (mode === "send" || !variant) return send(label, call, account);
       const id = push({ kind: "pending", title: `${label}: sign in your wallet…` });
       try {
-        const nonce = (await readContract(config, {
-          address: variant.nonceContract,
-          abi: abiFor(variant.nonceContract)!,
-          functionName: "nonces",
-          args: [account],
-        })) as bigint;
+        const nonce = await variant.nonceOf(getPublicClient(config) as PublicClient, account);
         const deadline = BigInt(Math.floor(Date.now() / 1000) + 86_400);
         const signature = await signTypedData(config, {
           account,
@@ -159,7 +154,7 @@ export function ActionProvider({ children, account, abiFor }: { children: ReactN
         return false;
       }
     },
-    [account, mode, send, config, push, replace, abiFor],
+    [account, mode, send, config, push, replace],
   );
 
   const relay = useCallback(

@@ -9,6 +9,7 @@ import { abis } from "../contracts.js";
 import { ChainError } from "../errors.js";
 import type { ActionSigner } from "../signers.js";
 import { actionSpecs, typedDataOf, versionDefaults, type ActionName, type ActionParams } from "./specs.js";
+import { actionNonce } from "./nonce.js";
 
 /** Result of a mined transaction, with the events the target contract emitted in it. */
 export interface ActionReceipt {
@@ -82,7 +83,7 @@ export async function sendAction<A extends ActionName>(clients: ChainClients, co
 export interface SignOptions {
   /** Unix seconds; default: latest block timestamp + 1 hour. */
   readonly deadline?: bigint;
-  /** Default: the signer's current nonce in the target contract. */
+  /** Default: the signer's next nonce for this action (`actionNonce`: keyed by the action's scope). */
   readonly nonce?: bigint;
 }
 
@@ -100,7 +101,7 @@ export async function actionTypedData<A extends ActionName>(
   params = await withVersion(client, contracts, action, params);
   const [chainId, nonce, deadline] = await Promise.all([
     client.getChainId(),
-    options.nonce ?? (client.readContract({ address, abi: abis[spec.contract] as any, functionName: "nonces", args: [signer] }) as Promise<bigint>),
+    options.nonce ?? actionNonce(client, contracts, action, signer, params),
     options.deadline ?? client.getBlock().then((b) => b.timestamp + 3600n),
   ]);
   const { domain, types } = typedDataOf(action, chainId, address);

@@ -2,8 +2,8 @@
  * Every write the dapp makes, from sdk/chain's action table (`actionSpecs`, `typedDataOf`): the direct
  * call, and the same action as an EIP-712 message plus the `…BySig` call that relays it.
  */
-import type { Address, Hex } from "viem";
-import { abis, actionSpecs, typedDataOf, type ActionName, type ActionParams, type CapacityTerms, type NeedTerms } from "../../../sdk/chain/index.js";
+import type { Address, Hex, PublicClient } from "viem";
+import { abis, actionNonce, actionSpecs, typedDataOf, type ActionName, type ActionParams, type CapacityTerms, type NeedTerms } from "../../../sdk/chain/index.js";
 import type { ContractCall, SignedVariant } from "../actions.js";
 import type { Deployment } from "./deployment.js";
 
@@ -24,7 +24,7 @@ export function action<A extends ActionName>(d: Deployment, name: A, params: Act
       types,
       primaryType: name,
       message: spec.message(params),
-      nonceContract: address,
+      nonceOf: (client: PublicClient, signer: Address) => actionNonce(client, d.contracts, name, signer, params),
       relay: (signer: Address, deadline: bigint, signature: Hex) => ({
         address,
         abi,
