@@ -23,6 +23,7 @@ export { walletSigner, safeSigner, safeMessageTypedData, type ActionSigner } fro
 export { actionSpecs, typedDataOf, type ActionName, type ActionParams } from "./actions/specs.js";
 export { sendAction, signAction, relayAction, actionTypedData, type ActionReceipt, type SignedAction, type SignOptions } from "./actions/send.js";
 export { actionNonce, actionNonceScope, nonceScopeOf, type NonceScope, type LeafProgress } from "./actions/nonce.js";
+export { invalidateAllSignatures, invalidateNonce, SIGNING_CONTRACTS, type SigningContract } from "./actions/signatures.js";
 export * from "./actions/recognition.js";
 export * from "./actions/capacities.js";
 export * from "./actions/needs.js";

@@ -90,6 +90,9 @@ function registerChainCommands(program: Command, io: Io, setExit: (code: number)
     .option("--revoke <address>", "revoke one entry")
     .option("--clear", "revoke the whole vector")
     .action(async (entries: string[], o) => io.out(await (await import("./chain/registry.js")).recognizeCommand(o, entries)));
+  chainCommand(program, "signatures", "cancel every signature you made for relaying (all four contracts)")
+    .argument("<action>", "revoke-all")
+    .action(async (action: string, o) => io.out(await (await import("./chain/registry.js")).signaturesCommand(action, o)));
   const terms = (c: Command) =>
     c
       .option("--id <id>", "id (update, revoke)")

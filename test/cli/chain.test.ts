@@ -4,7 +4,9 @@
  * users run them: a full round, and exit codes and one-line errors for bad input.
  */
 import { expect } from "chai";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createPublicClient, http } from "viem";
+import { abis } from "../../sdk/chain/contracts.js";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, startNode, testNodeKind, type LocalNode } from "../../scripts/web/localChain.js";
@@ -152,5 +154,21 @@ describe(`fa chain commands (${testNodeKind()} node)`, function () {
     const run = await fa(["deliver", "--round", "1", "--capacity", "1", "--need", "2", "--amount", "1"], 2);
     expect(run.code).to.equal(2);
     expect(run.stderr.trim().toLowerCase()).to.equal(`transaction reverted: notprovider(1, ${ADDRESSES[2]}, ${ADDRESSES[0]})`);
+  });
+
+  it("signatures revoke-all invalidates the account's relayed signatures in all four contracts", async () => {
+    const run = await fa(["signatures", "revoke-all", "--json"], 2);
+    expect(run.code, run.stderr).to.equal(0);
+    const { invalidated } = JSON.parse(run.stdout) as { invalidated: { contract: string; hash: string }[] };
+    expect(invalidated.map((i) => i.contract)).to.deep.equal(["recognition", "capacities", "needs", "ledger"]);
+    const deployment = JSON.parse(readFileSync(env.FA_DEPLOYMENT, "utf8")) as { contracts: Record<string, `0x${string}`> };
+    const client = createPublicClient({ transport: http(node!.url) });
+    for (const contract of ["recognition", "capacities", "needs", "ledger"] as const) {
+      const epoch = await client.readContract({ address: deployment.contracts[contract], abi: abis[contract], functionName: "signatureEpoch", args: [ADDRESSES[2] as `0x${string}`] });
+      expect(epoch, contract).to.equal(1n);
+    }
+    const bad = await fa(["signatures", "cancel"], 2);
+    expect(bad.code).to.equal(2);
+    expect(bad.stderr).to.include('unknown action "cancel"');
   });
 });

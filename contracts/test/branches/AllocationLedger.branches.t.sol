@@ -10,6 +10,7 @@ import {INeedRegistry} from "../../interfaces/INeedRegistry.sol";
 import {Rounds} from "../../Rounds.sol";
 import {BranchBase} from "./BranchBase.sol";
 import {SignatureScopes} from "../utils/SignatureScopes.sol";
+import {SignedActions} from "../../utils/SignedActions.sol";
 
 /// @dev One test per rule of AllocationLedger (every revert with its offending values, every branch of
 /// the conservation arithmetic), against the real registries and Rounds.
@@ -649,6 +650,47 @@ contract AllocationLedgerBranchesTest is BranchBase {
         bytes memory sig = signDigest(PROVIDER_KEY, digestOf("FreeAssociation.Ledger", address(ledger), structHash));
         ledger.recordDeliveryBySig(provider, _ref(round, id, 1, needId), RECIPIENT, 100, new bytes32[](0), 70, deadline, sig);
         require(ledger.commitmentOf(round, id).delivered == 70, "signed delivery");
+    }
+
+    function _signDelivery(uint256 round, uint256 id, uint256 needId, uint256 amount, uint256 deadline)
+        internal
+        view
+        returns (bytes memory)
+    {
+        uint256 nonce = SignatureScopes.deliveryNonce(ledger, provider, round, id, 1, needId);
+        bytes32 structHash = keccak256(
+            bytes.concat(
+                abi.encode(ledger.RECORD_DELIVERY_TYPEHASH(), provider, round, id, 1, needId),
+                abi.encode(RECIPIENT, 100, amount, nonce, deadline)
+            )
+        );
+        return signDigest(PROVIDER_KEY, digestOf("FreeAssociation.Ledger", address(ledger), structHash));
+    }
+
+    /// A delivery signed for relaying, then recorded directly (an impatient retry): the signature is dead, so
+    /// the delivery is never counted twice.
+    function test_aSignedDelivery_diesOnceTheLeafDeliversAgain() public {
+        (uint256 round, uint256 id, uint256 needId) = _committedLeaf(500, false, 100);
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes memory signed = _signDelivery(round, id, needId, 70, deadline);
+        _deliver(_ref(round, id, 1, needId), RECIPIENT, 100, 70);
+        vm.expectRevert(abi.encodeWithSelector(SignedActions.InvalidSignature.selector, provider));
+        ledger.recordDeliveryBySig(provider, _ref(round, id, 1, needId), RECIPIENT, 100, new bytes32[](0), 70, deadline, signed);
+        (, uint256 delivered,) = ledger.leafOf(round, id, 1, needId);
+        require(delivered == 70, "counted twice");
+    }
+
+    /// A signed commit for a past round can never succeed; it blocks no other signed action of its signer.
+    function test_aStuckSignedCommit_blocksNoSignedDelivery() public {
+        uint256 other = _capacity(500, false);
+        (uint256 round, uint256 id, uint256 needId) = _committedLeaf(500, false, 100);
+        uint256 deadline = block.timestamp + 1 hours;
+        _commitDigest(round, other, 1, bytes32(uint256(1)), 10, deadline); // signed, never relayed
+        ledger.recordDeliveryBySig(
+            provider, _ref(round, id, 1, needId), RECIPIENT, 100, new bytes32[](0), 30, deadline,
+            _signDelivery(round, id, needId, 30, deadline)
+        );
+        require(ledger.commitmentOf(round, id).delivered == 30, "delivery blocked");
     }
 
     // ------------------------------------------------------------ attest

@@ -5,6 +5,7 @@ import {CapacityRegistry} from "../../CapacityRegistry.sol";
 import {ICapacityRegistry} from "../../interfaces/ICapacityRegistry.sol";
 import {FutureLookup, ZeroQuantity} from "../../utils/Common.sol";
 import {BranchBase} from "./BranchBase.sol";
+import {SignedActions} from "../../utils/SignedActions.sol";
 
 /// @dev One test per rule of CapacityRegistry: authorization, revoked capacities, the filter list, the
 /// optional fields, the term checkpoints, and the signed paths.
@@ -205,6 +206,59 @@ contract CapacityRegistryBranchesTest is BranchBase {
         registry.revokeCapacityBySig(provider, id, deadline, _sign(structHash));
         (,,, active) = registry.capacityTerms(id);
         require(!active, "signed revoke");
+    }
+
+    function _signQuantity(uint256 id, uint128 quantity, uint256 deadline) internal view returns (bytes memory) {
+        return _sign(
+            keccak256(
+                abi.encode(
+                    registry.UPDATE_CAPACITY_QUANTITY_TYPEHASH(),
+                    provider,
+                    id,
+                    quantity,
+                    registry.signatureNonce(provider, false, bytes32(id), 0),
+                    deadline
+                )
+            )
+        );
+    }
+
+    function _signRevoke(uint256 id, uint256 deadline) internal view returns (bytes memory) {
+        return _sign(
+            keccak256(
+                abi.encode(
+                    registry.REVOKE_CAPACITY_TYPEHASH(), provider, id, registry.signatureNonce(provider, true, bytes32(id), 0), deadline
+                )
+            )
+        );
+    }
+
+    /// Sovereignty: a direct change supersedes a quantity the provider signed earlier for the same capacity.
+    function test_aDirectUpdate_killsAnEarlierSignedUpdateOfTheSameCapacity() public {
+        uint256 id = _declare(500);
+        uint256 deadline = block.timestamp + 1 days;
+        bytes memory old = _signQuantity(id, 900, deadline);
+        vm.prank(provider);
+        registry.updateCapacityQuantity(id, 300);
+        vm.expectRevert(abi.encodeWithSelector(SignedActions.InvalidSignature.selector, provider));
+        registry.updateCapacityQuantityBySig(provider, id, 900, deadline, old);
+        (, uint256 q,,) = registry.capacityTerms(id);
+        require(q == 300, "the old signature overrode the direct change");
+    }
+
+    /// A stuck signature of one capacity blocks neither another capacity's signatures nor its own revocation;
+    /// the revocation then kills it, so it cannot restore the capacity's terms.
+    function test_aStuckSignature_blocksNoRevocation_andDiesWithIt() public {
+        uint256 first = _declare(500);
+        uint256 second = _declare(400);
+        uint256 deadline = block.timestamp + 1 days;
+        bytes memory stuck = _signQuantity(first, 900, deadline); // never relayed
+        registry.updateCapacityQuantityBySig(provider, second, 450, deadline, _signQuantity(second, 450, deadline));
+        registry.revokeCapacityBySig(provider, first, deadline, _signRevoke(first, deadline));
+        (,,, bool active) = registry.capacityTerms(first);
+        require(!active, "revocation blocked");
+        vm.expectRevert(abi.encodeWithSelector(SignedActions.InvalidSignature.selector, provider));
+        registry.updateCapacityQuantityBySig(provider, first, 900, deadline, stuck);
     }
 
     function _sign(bytes32 structHash) internal view returns (bytes memory) {

@@ -1,5 +1,9 @@
-/** `fa recognize`, `fa capacity declare|update|revoke`, `fa need declare|update|revoke`: one transaction each. */
+/**
+ * `fa recognize`, `fa capacity declare|update|revoke`, `fa need declare|update|revoke`: one transaction each;
+ * `fa signatures revoke-all`: one per contract.
+ */
 import {
+  invalidateAllSignatures,
   declareCapacity,
   declareNeed,
   revokeAllRecognition,
@@ -23,6 +27,15 @@ function done(flags: ChainFlags, what: string, hash: string, extra: Record<strin
   if (flags.json) return toJson({ hash, ...extra });
   const details = Object.entries(extra).map(([k, v]) => ` ${k}=${v}`).join("");
   return `${what}${details} (tx ${hash})`;
+}
+
+/** `fa signatures revoke-all`: every outstanding relayed signature of the account stops working. */
+export async function signaturesCommand(action: string, flags: ChainFlags): Promise<string> {
+  if (action !== "revoke-all") throw new UserError(`signatures: unknown action "${action}" (expected revoke-all)`);
+  const { clients, contracts } = await session(flags, true);
+  const sent = await invalidateAllSignatures(clients, { contracts });
+  if (flags.json) return toJson({ invalidated: sent });
+  return sent.map((s) => `${s.contract}: every earlier signature invalidated (tx ${s.hash})`).join("\n");
 }
 
 export async function recognizeCommand(flags: ChainFlags & { revoke?: string; clear?: boolean }, entries: string[]): Promise<string> {
