@@ -1,6 +1,6 @@
 /** Rounds (the schedule's views, and per round the block its snapshot time resolves to) and one round's ledger record. */
 import type { PublicClient } from "viem";
-import { blockAtTime, readBlockRef, readRoundLedger as sdkReadRoundLedger, type BlockRef, type RoundLedger } from "../../../sdk/chain/index.js";
+import { blockAtTime, readBlockRef, roundOpensAt, readRoundLedger as sdkReadRoundLedger, type BlockRef, type RoundLedger } from "../../../sdk/chain/index.js";
 import { roundsAbi } from "./abi.js";
 import type { Deployment } from "./deployment.js";
 import { commitmentsOf } from "./adapt.js";
@@ -39,16 +39,19 @@ export async function readRounds(client: PublicClient, d: Deployment): Promise<R
   const rounds: RoundInfo[] = [];
   let before: BlockRef | undefined;
   for (let round = 1n; round <= current; round++) {
-    const [opensAt, snapshotTime] = (await read("roundInfo", [round])) as readonly [bigint, bigint];
+    // The contract's own arithmetic (sdk/chain/schedule.ts, tested against Rounds.roundInfo): one
+    // read of the schedule instead of one per round.
+    const opensAt = roundOpensAt({ start, roundLength }, round);
+    const snapshotTime = opensAt - 1n;
     const key = `${d.contracts.rounds}:${round}`;
     let at = snapshotBlocks.get(key);
     if (at === undefined) {
-      const found = await blockAtTime(client, BigInt(snapshotTime), { head, atOrBefore: before });
+      const found = await blockAtTime(client, snapshotTime, { head, atOrBefore: before });
       at = { number: found.block, timestamp: found.timestamp ?? 0n };
       snapshotBlocks.set(key, at);
     }
     if (at.number >= 0n) before = at;
-    rounds.push({ round, opensAt: BigInt(opensAt), snapshotTime: BigInt(snapshotTime), snapshotBlock: at.number });
+    rounds.push({ round, opensAt, snapshotTime, snapshotBlock: at.number });
   }
   return { current, start, roundLength, nextOpenTime, chainTime: head.timestamp, rounds };
 }
