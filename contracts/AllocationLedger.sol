@@ -280,6 +280,7 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
 
     // ---------------------------------------------------------------- internals
 
+    /// @dev The round open now by the schedule (reverts before the schedule's start).
     function _openRound() private view returns (uint256 round) {
         round = rounds.currentRound();
         if (round == 0) revert NoRoundOpen();
