@@ -345,7 +345,9 @@ contract LedgerHandler {
         if (g.oneOff) {
             ghostConsumed[capacityId] += total;
             ghostOneOffCommitted[capacityId] += total;
-            if (ghostConsumed[capacityId] > t.quantity) overCommitted = true;
+            // A commitment of 0 adds nothing: after the quantity was lowered below what is already
+            // consumed, committing 0 is allowed (left = 0) and over-commits nothing.
+            if (total > 0 && ghostConsumed[capacityId] > t.quantity) overCommitted = true;
         }
         _ghosts.push(g);
         successfulCalls++;
