@@ -61,7 +61,7 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         uint96 confirmed; // slot 1
     }
 
-    /// @notice The rounds contract fixing the current round and its snapshot block.
+    /// @notice The round schedule: the current round and its snapshot time.
     IRounds public immutable rounds;
     /// @notice The registry of capacity terms (checkpointed: the ledger reads them at the round's snapshot).
     ICapacityTerms public immutable capacities;
@@ -275,13 +275,15 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
 
     // ---------------------------------------------------------------- internals
 
+    /// @dev The round open now by the schedule (reverts before the schedule's start).
     function _openRound() private view returns (uint256 round) {
         round = rounds.currentRound();
         if (round == 0) revert NoRoundOpen();
     }
 
-    function _snapshotOf(uint256 round) private view returns (uint256 snapshotBlock) {
-        (, snapshotBlock) = rounds.roundInfo(round);
+    /// @dev The round's snapshot time on the registries' (timestamp) clock, fixed by the schedule.
+    function _snapshotOf(uint256 round) private view returns (uint256 snapshotTime) {
+        (, snapshotTime) = rounds.roundInfo(round);
     }
 
     /// @dev What a new version of (round, capacity) may commit: the quantity at the snapshot minus what
@@ -340,11 +342,11 @@ contract AllocationLedger is IAllocationLedger, SignedActions {
         uint256 version,
         uint256 total
     ) private view returns (address provider, bool recurring) {
-        uint256 snapshotBlock = _snapshotOf(round);
+        uint256 snapshotTime = _snapshotOf(round);
         uint256 quantity;
         bool active;
-        (provider, quantity, recurring, active) = capacities.capacityTermsAt(capacityId, snapshotBlock);
-        if (!active) revert CapacityNotActive(capacityId, snapshotBlock);
+        (provider, quantity, recurring, active) = capacities.capacityTermsAt(capacityId, snapshotTime);
+        if (!active) revert CapacityNotActive(capacityId, snapshotTime);
         if (actor != provider) revert NotProvider(capacityId, actor, provider);
         uint32 previous = c.version;
         if (previous != 0 && !c.withdrawn) revert AlreadyCommitted(round, capacityId);

@@ -14,7 +14,7 @@ import {Common, ZeroQuantity} from "./utils/Common.sol";
 /// slot 1 {quantity, windowEnd}, then minUnit, sector, unit, location in their own slots (minUnit and
 /// location are written only when non-zero), and the filter list (bounded by MAX_FILTER_ENTRIES) in
 /// a separate array. The terms the ledger relies on (quantity, recurring, active) are also checkpointed
-/// per block (Common.sol), so `capacityTermsAt` answers for any past block without an archive node. A
+/// per block timestamp (Common.sol), so `capacityTermsAt` answers for any past time without an archive node. A
 /// common declaration (no window, location, filter or minUnit) writes 6 new slots (4 + the checkpoint
 /// array's length and first checkpoint).
 contract CapacityRegistry is ICapacityRegistry, SignedActions {
@@ -211,12 +211,12 @@ contract CapacityRegistry is ICapacityRegistry, SignedActions {
         if (declared) provider = _capacities[capacityId].head.provider;
     }
 
-    /// @notice ERC-6372 clock of the terms checkpoints: the block number.
+    /// @notice ERC-6372 clock of the terms checkpoints: the block timestamp.
     function clock() external view returns (uint48) {
         return Common.clock();
     }
 
-    /// @notice ERC-6372 clock mode: "mode=blocknumber&from=default".
+    /// @notice ERC-6372 clock mode: "mode=timestamp".
     // solhint-disable-next-line func-name-mixedcase
     function CLOCK_MODE() external pure returns (string memory) {
         return Common.clockMode();

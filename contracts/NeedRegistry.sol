@@ -12,8 +12,8 @@ import {Common, ZeroQuantity} from "./utils/Common.sol";
 /// changes or revokes it, directly or by an EIP-712 signature (EOA or ERC-1271).
 /// @dev Storage per need, packed: slot 0 {recipient, windowStart, active}, slot 1 {quantity,
 /// windowEnd}, then sector, unit, location in their own slots (location written only when non-zero).
-/// The terms the ledger relies on (quantity, active) are also checkpointed per block (Common.sol), so
-/// `needTermsAt` answers for any past block. A common declaration (no window, no location) writes 6 new
+/// The terms the ledger relies on (quantity, active) are also checkpointed per block timestamp (Common.sol),
+/// so `needTermsAt` answers for any past time. A common declaration (no window, no location) writes 6 new
 /// slots (4 + the checkpoint array's length and first checkpoint).
 contract NeedRegistry is INeedRegistry, SignedActions {
     using Checkpoints for Checkpoints.Trace208;
@@ -185,12 +185,12 @@ contract NeedRegistry is INeedRegistry, SignedActions {
         if (declared) recipient = _needs[needId].head.recipient;
     }
 
-    /// @notice ERC-6372 clock of the terms checkpoints: the block number.
+    /// @notice ERC-6372 clock of the terms checkpoints: the block timestamp.
     function clock() external view returns (uint48) {
         return Common.clock();
     }
 
-    /// @notice ERC-6372 clock mode: "mode=blocknumber&from=default".
+    /// @notice ERC-6372 clock mode: "mode=timestamp".
     // solhint-disable-next-line func-name-mixedcase
     function CLOCK_MODE() external pure returns (string memory) {
         return Common.clockMode();

@@ -2,71 +2,66 @@
 pragma solidity ^0.8.28;
 
 import {IRounds} from "./interfaces/IRounds.sol";
+import {Common} from "./utils/Common.sol";
 
 /// @title Rounds
-/// @notice Allocation rounds that anyone may open once the previous one has run its length. Each round
-/// fixes its snapshot block (`block.number - 1` at opening) so every provider computes from the same state.
+/// @notice Allocation rounds on a fixed schedule: round `r` opens at `start + (r - 1) * roundLength` and its
+/// snapshot is the timepoint `opensAt(r) - 1` of the ERC-6372 timestamp clock the registries checkpoint on.
+/// There is no opener and no storage: the schedule is computed, so no transaction can move a round's opening
+/// or choose its snapshot, and the schedule does not drift when nobody acts for many rounds.
 contract Rounds is IRounds {
-    /// @dev One storage slot per round.
-    struct RoundRecord {
-        uint64 openedAt;
-        uint64 snapshotBlock;
-    }
-
+    /// @inheritdoc IRounds
+    uint64 public immutable start;
     /// @inheritdoc IRounds
     uint64 public immutable roundLength;
 
-    /// @dev Latest opened round and its opening time, packed in one slot so `openRound` reads one slot.
-    uint192 private _currentRound;
-    uint64 private _currentOpenedAt;
-
-    mapping(uint256 round => RoundRecord) private _rounds;
-
-    /// @param roundLength_ Minimum seconds between two round openings; must be positive.
-    constructor(uint64 roundLength_) {
+    /// @param start_ When round 1 opens (unix seconds); must be positive.
+    /// @param roundLength_ Seconds between two round openings; must be positive.
+    constructor(uint64 start_, uint64 roundLength_) {
+        if (start_ == 0) revert ZeroStart();
         if (roundLength_ == 0) revert ZeroRoundLength();
+        start = start_;
         roundLength = roundLength_;
     }
 
     /// @inheritdoc IRounds
-    function openRound() external returns (uint256 round) {
-        uint256 current = _currentRound;
-        uint64 nowTs = uint64(block.timestamp);
-        if (current != 0) {
-            uint64 opensAt = _opensAt();
-            if (nowTs < opensAt) revert RoundStillRunning(current, opensAt, nowTs);
-        }
-        round = current + 1;
-        uint64 snapshotBlock = uint64(block.number - 1);
-        _currentRound = uint192(round);
-        _currentOpenedAt = nowTs;
-        _rounds[round] = RoundRecord(nowTs, snapshotBlock);
-        emit RoundOpened(round, nowTs, snapshotBlock);
+    function currentRound() public view returns (uint256) {
+        if (block.timestamp < start) return 0;
+        return (block.timestamp - start) / roundLength + 1;
     }
 
     /// @inheritdoc IRounds
-    function currentRound() external view returns (uint256) {
-        return _currentRound;
-    }
-
-    /// @inheritdoc IRounds
-    function roundInfo(uint256 round) external view returns (uint64 openedAt, uint64 snapshotBlock) {
-        if (round == 0 || round > _currentRound) revert RoundNotOpened(round, _currentRound);
-        RoundRecord storage record = _rounds[round];
-        return (record.openedAt, record.snapshotBlock);
+    function roundInfo(uint256 round) external view returns (uint64 opensAt, uint64 snapshotTime) {
+        uint256 current = currentRound();
+        if (round == 0 || round > current) revert RoundNotOpened(round, current);
+        opensAt = _opensAt(round);
+        // opensAt ≥ start ≥ 1.
+        snapshotTime = opensAt - 1;
     }
 
     /// @inheritdoc IRounds
     function nextOpenTime() external view returns (uint64) {
-        if (_currentRound == 0) return 0;
-        return _opensAt();
+        return _opensAt(currentRound() + 1);
     }
 
-    /// @dev Opening time plus length, saturating at 2^64 - 1 (a huge `roundLength` must not overflow and
-    /// stop every later round: it only means the current round runs until then).
-    function _opensAt() private view returns (uint64) {
-        uint256 opensAt = uint256(_currentOpenedAt) + roundLength;
+    /// @notice ERC-6372: the block timestamp, the clock of the schedule and of the registries' checkpoints
+    /// (the same `Common.clock()`).
+    function clock() external view returns (uint48) {
+        return Common.clock();
+    }
+
+    /// @notice ERC-6372 clock mode: `"mode=timestamp"`.
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() external pure returns (string memory) {
+        return Common.clockMode();
+    }
+
+    /// @dev `start + (round - 1) * roundLength` for `round ≥ 1`, saturating at 2^64 - 1: a huge `roundLength`
+    /// (or round number) never overflows, the later rounds just never open.
+    function _opensAt(uint256 round) private view returns (uint64) {
+        uint256 steps = round - 1;
+        if (steps > (type(uint64).max - start) / roundLength) return type(uint64).max;
         // forge-lint: disable-next-line(unsafe-typecast) bounded just above.
-        return opensAt > type(uint64).max ? type(uint64).max : uint64(opensAt);
+        return uint64(start + steps * roundLength);
     }
 }

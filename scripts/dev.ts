@@ -3,10 +3,11 @@
  * addresses written to web/public/deployment.json, and the Vite dev server. Ctrl-C stops all.
  */
 import { createServer } from "vite";
-import { startNode, deployAndSeed } from "./web/localChain.js";
+import { startNode, deployAndSeed, mineAtRoundOpenings } from "./web/localChain.js";
 
 const port = Number(process.env.FA_NODE_PORT ?? 8545);
-// Short rounds locally, so the next round can be opened a minute later.
+// Short rounds locally: round 1 opens a minute after deployment, then one round every minute (the
+// schedule is fixed at deployment; nobody opens rounds).
 const roundLength = BigInt(process.env.FA_ROUND_LENGTH ?? 60);
 // The demo's cyclone scenario by default; FA_SEED=small for four organizations on Hardhat's own
 // accounts (which can also sign typed data, for trying the Safe/relay path).
@@ -21,6 +22,8 @@ process.on("SIGTERM", stopAll);
 try {
   const deployment = await deployAndSeed(node.url, new URL("../web/public/deployment.json", import.meta.url), roundLength, seed);
   console.log(`Contracts deployed and seeded (${seed}: ${deployment.devAccounts.length} organizations); ledger at ${deployment.contracts.ledger}`);
+  // The idle local node makes no blocks by itself: mark each scheduled opening with an empty block.
+  mineAtRoundOpenings(node.url, deployment.contracts.rounds, (line) => console.log(line));
   const vite = await createServer({ configFile: new URL("../web/vite.config.ts", import.meta.url).pathname, server: { host: "127.0.0.1" } });
   await vite.listen();
   vite.printUrls();

@@ -203,36 +203,40 @@ describe("AllocationLedger conservation (issue 8 regressions)", () => {
 });
 
 describe("Rounds with a huge round length", () => {
-  it("keeps the current round running instead of overflowing", async () => {
-    const { viem } = await network.create();
-    const rounds = await viem.deployContract("Rounds", [2n ** 64n - 1n]);
-    await rounds.write.openRound();
+  it("keeps round 1 running instead of overflowing", async () => {
+    const { viem, networkHelpers } = await network.create();
+    const start = BigInt(await networkHelpers.time.latest()) + 10n;
+    const rounds = await viem.deployContract("Rounds", [start, 2n ** 64n - 1n]);
+    await networkHelpers.time.increaseTo(start + 365n * 86_400n);
+    expect(await rounds.read.currentRound()).to.equal(1n);
     expect(await rounds.read.nextOpenTime()).to.equal(2n ** 64n - 1n);
-    await viem.assertions.revertWithCustomError(rounds.write.openRound(), rounds, "RoundStillRunning");
   });
 });
 
-describe("Registries' terms at past blocks (checkpoints)", () => {
-  it("answers a capacity's and a need's terms at any past block, and refuses the current one", async () => {
+describe("Registries' terms at past times (checkpoints on the timestamp clock)", () => {
+  it("answers a capacity's and a need's terms at any past time, and refuses the current one", async () => {
     const { viem } = await network.create();
     const [provider, alice] = await viem.getWalletClients();
     const publicClient = await viem.getPublicClient();
     const capacities = await viem.deployContract("CapacityRegistry");
     const needs = await viem.deployContract("NeedRegistry");
+    /** The timestamp of the latest block (every block here has a later one than the last). */
+    const now = async () => (await publicClient.getBlock()).timestamp;
     await capacities.write.declareCapacity([capacityInput({ quantity: 100n })], { account: provider.account });
+    const before = (await now()) - 1n;
     await needs.write.declareNeed([needInput({ quantity: 40n })], { account: alice.account });
-    const declared = await publicClient.getBlockNumber();
+    const declared = await now();
     await capacities.write.updateCapacityQuantity([1n, 250n], { account: provider.account });
     await needs.write.updateNeedQuantity([1n, 60n], { account: alice.account });
-    const raised = await publicClient.getBlockNumber();
+    const raised = await now();
     await capacities.write.updateCapacity([1n, capacityInput({ quantity: 250n, recurring: true })], { account: provider.account });
     await capacities.write.revokeCapacity([1n], { account: provider.account });
     await needs.write.revokeNeed([1n], { account: alice.account });
-    const revoked = await publicClient.getBlockNumber();
+    const revoked = await now();
     await capacities.write.declareCapacity([capacityInput({ quantity: 1n })], { account: provider.account });
 
     const p = provider.account.address;
-    expect(await capacities.read.capacityTermsAt([1n, declared - 2n])).to.deep.equal([
+    expect(await capacities.read.capacityTermsAt([1n, before])).to.deep.equal([
       "0x0000000000000000000000000000000000000000", 0n, false, false,
     ]);
     const at = async (block: bigint) => (await capacities.read.capacityTermsAt([1n, block])).slice(1);
@@ -243,13 +247,14 @@ describe("Registries' terms at past blocks (checkpoints)", () => {
     expect((await needs.read.needTermsAt([1n, declared])).slice(1)).to.deep.equal([40n, true]);
     expect((await needs.read.needTermsAt([1n, raised])).slice(1)).to.deep.equal([60n, true]);
     expect((await needs.read.needTermsAt([1n, revoked])).slice(1)).to.deep.equal([60n, false]);
-    expect(await capacities.read.CLOCK_MODE()).to.equal("mode=blocknumber&from=default");
-    const now = await capacities.read.clock();
+    expect(await capacities.read.CLOCK_MODE()).to.equal("mode=timestamp");
+    const clock = await capacities.read.clock();
+    expect(BigInt(clock)).to.equal(await now());
     await viem.assertions.revertWithCustomErrorWithArgs(
-      capacities.read.capacityTermsAt([1n, BigInt(now)]),
+      capacities.read.capacityTermsAt([1n, BigInt(clock)]),
       capacities,
       "FutureLookup",
-      [BigInt(now), now],
+      [BigInt(clock), clock],
     );
   });
 });

@@ -14,25 +14,27 @@ async function deployWithRegistries() {
   const publicClient = await viem.getPublicClient();
   const capacities = await viem.deployContract("CapacityRegistry");
   const needs = await viem.deployContract("NeedRegistry");
-  const rounds = await viem.deployContract("Rounds", [ROUND_LENGTH]);
+  // Round 1 opens one round length from now; `nextRound` lets the clock reach the next opening.
+  const rounds = await viem.deployContract("Rounds", [BigInt(await networkHelpers.time.latest()) + ROUND_LENGTH, ROUND_LENGTH]);
+  const nextRound = async () => networkHelpers.time.increaseTo(await rounds.read.nextOpenTime());
   const ledger = await viem.deployContract("AllocationLedger", [rounds.address, capacities.address, needs.address]);
   const chainId = await publicClient.getChainId();
   return {
-    viem, networkHelpers, publicClient, capacities, needs, rounds, ledger, chainId,
+    viem, networkHelpers, publicClient, capacities, needs, rounds, ledger, chainId, nextRound,
     provider, alice, bob, relayer, owners: [owner1, owner2, owner3],
   };
 }
 
 describe("AllocationLedger with the real registries", () => {
   it("runs a round end to end: commit, deliver, confirm; the need's residual shrinks", async () => {
-    const { viem, capacities, needs, rounds, ledger, provider, alice, bob } = await deployWithRegistries();
+    const { viem, capacities, needs, ledger, provider, alice, bob, nextRound } = await deployWithRegistries();
     await capacities.write.declareCapacity([capacityInput({ quantity: 5_000n })], { account: provider.account });
     const capacityId = await capacities.read.capacityCount();
     await needs.write.declareNeed([needInput({ quantity: 1_200n })], { account: alice.account });
     const needA = await needs.read.needCount();
     await needs.write.declareNeed([needInput({ quantity: 800n })], { account: bob.account });
     const needB = await needs.read.needCount();
-    await rounds.write.openRound();
+    await nextRound();
 
     const tree = allocationTree([
       [capacityId, needA, alice.account.address, 1_200n],
@@ -56,14 +58,13 @@ describe("AllocationLedger with the real registries", () => {
   });
 
   it("refuses new commitments from a revoked capacity but lets its provider withdraw", async () => {
-    const { viem, capacities, rounds, ledger, provider, networkHelpers } = await deployWithRegistries();
+    const { viem, capacities, rounds, ledger, provider, nextRound } = await deployWithRegistries();
     await capacities.write.declareCapacity([capacityInput({ quantity: 100n })], { account: provider.account });
     const capacityId = await capacities.read.capacityCount();
-    await rounds.write.openRound();
+    await nextRound();
     await ledger.write.commit([capacityId, FA1, 100n, FA1], { account: provider.account });
     await capacities.write.revokeCapacity([capacityId], { account: provider.account });
-    await networkHelpers.time.increase(ROUND_LENGTH);
-    await rounds.write.openRound();
+    await nextRound();
     const [, snapshot2] = await rounds.read.roundInfo([2n]);
     await viem.assertions.revertWithCustomErrorWithArgs(
       ledger.write.commit([capacityId, FA1, 1n, FA1], { account: provider.account }),
@@ -80,7 +81,7 @@ describe("AllocationLedger with the real registries", () => {
   });
 
   it("accepts a commitment signed by a 2-of-3 Safe (ERC-1271) and relayed by anyone", async () => {
-    const { viem, capacities, rounds, ledger, chainId, relayer, owners } = await deployWithRegistries();
+    const { viem, capacities, ledger, chainId, relayer, owners, nextRound } = await deployWithRegistries();
     const safe = await deploySafe(viem, owners.map((o) => o.account.address), 2);
 
     // The Safe declares its capacity through the registry's relayed signature.
@@ -93,7 +94,7 @@ describe("AllocationLedger with the real registries", () => {
       { account: relayer.account },
     );
     const capacityId = await capacities.read.capacityCount();
-    await rounds.write.openRound();
+    await nextRound();
 
     const root = allocationTree([[capacityId, 1n, relayer.account.address, 600n]]).root as Hex;
     const message = {

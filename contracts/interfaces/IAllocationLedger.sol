@@ -98,12 +98,12 @@ interface IAllocationLedger {
         bytes32 reportHash
     );
 
-    /// @notice No round has been opened yet.
+    /// @notice No round has opened yet (the schedule's start is still ahead).
     error NoRoundOpen();
     /// @notice A relayed commitment names round `round` but the current round is `currentRound`.
     error WrongRound(uint256 round, uint256 currentRound);
-    /// @notice Capacity `capacityId` was not declared, or was revoked, at block `snapshotBlock` (the round's snapshot).
-    error CapacityNotActive(uint256 capacityId, uint256 snapshotBlock);
+    /// @notice Capacity `capacityId` was not declared, or was revoked, at time `snapshotTime` (the round's snapshot).
+    error CapacityNotActive(uint256 capacityId, uint256 snapshotTime);
     /// @notice `caller` is not the provider `provider` of capacity `capacityId`.
     error NotProvider(uint256 capacityId, address caller, address provider);
     /// @notice Capacity `capacityId` already has a live commitment in round `round`.
@@ -141,7 +141,7 @@ interface IAllocationLedger {
 
     /// @notice Commits the caller's allocation of capacity `capacityId` for the current round.
     /// @dev Caller must be the capacity's provider; the capacity must have been active at the round's
-    /// snapshot block (a capacity declared after it waits for the next round); one live commitment per
+    /// snapshot time (a capacity declared after it waits for the next round); one live commitment per
     /// (round, capacity). `total` must not exceed what the capacity has left: its quantity at the snapshot,
     /// minus what earlier (withdrawn) versions of this round delivered, and, if it was one-off at the
     /// snapshot, minus `consumed`. Stores only the root, total and protocol id: gas is independent of the

@@ -1,34 +1,35 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-/// @title IRounds
-/// @notice Permissionless allocation rounds of fixed minimum length. Opening a round fixes the snapshot
-/// block every commitment of that round derives from.
-interface IRounds {
-    /// @notice Round `round` was opened at `openedAt`; its allocations derive from the state at `snapshotBlock`.
-    event RoundOpened(uint256 indexed round, uint64 openedAt, uint64 snapshotBlock);
+import {IERC6372} from "@openzeppelin/contracts/interfaces/IERC6372.sol";
 
+/// @title IRounds
+/// @notice A fixed schedule of allocation rounds on the ERC-6372 timestamp clock: round `r` (r ≥ 1) opens at
+/// `start + (r - 1) * roundLength` and derives from the state at time `opensAt(r) - 1`. Nobody opens a round
+/// and nobody picks a snapshot: both follow from the two constructor arguments and the block time alone.
+interface IRounds is IERC6372 {
     /// @notice The round length given to the constructor was zero.
     error ZeroRoundLength();
-    /// @notice Round `round` has not yet run its length: the next round opens at `opensAt`, it is `timestamp`.
-    error RoundStillRunning(uint256 round, uint64 opensAt, uint64 timestamp);
-    /// @notice Round `round` has not been opened (the current round is `currentRound`).
+    /// @notice The start given to the constructor was zero (round 1's snapshot time `start - 1` would not exist).
+    error ZeroStart();
+    /// @notice Round `round` has not opened (the current round is `currentRound`).
     error RoundNotOpened(uint256 round, uint256 currentRound);
 
-    /// @notice Opens the next round. Anyone may call once the current round has run `roundLength()` seconds;
-    /// the first round can open at once. The snapshot block is `block.number - 1`, whose state is final.
-    /// @return round The number of the opened round (1 for the first).
-    function openRound() external returns (uint256 round);
+    /// @notice When round 1 opens (unix seconds).
+    function start() external view returns (uint64);
 
-    /// @notice The number of the latest opened round, 0 before the first.
-    function currentRound() external view returns (uint256);
-
-    /// @notice When round `round` opened and its snapshot block. Reverts with `RoundNotOpened` for an unopened round.
-    function roundInfo(uint256 round) external view returns (uint64 openedAt, uint64 snapshotBlock);
-
-    /// @notice The minimum length of a round, in seconds.
+    /// @notice The length of a round, in seconds: round `r + 1` opens `roundLength()` after round `r`.
     function roundLength() external view returns (uint64);
 
-    /// @notice The earliest timestamp at which `openRound` succeeds (0 before the first round: any time).
+    /// @notice The round open at the current block time: 0 before `start()`, else
+    /// `(block.timestamp - start) / roundLength + 1`.
+    function currentRound() external view returns (uint256);
+
+    /// @notice When round `round` opened and its snapshot time `opensAt - 1` (on `clock()`: the registries'
+    /// terms at that timepoint are the state after the last block with a timestamp ≤ it). Reverts with
+    /// `RoundNotOpened` for round 0 and for rounds that have not opened yet.
+    function roundInfo(uint256 round) external view returns (uint64 opensAt, uint64 snapshotTime);
+
+    /// @notice When round `currentRound() + 1` opens (saturating at 2^64 - 1 for a huge `roundLength`).
     function nextOpenTime() external view returns (uint64);
 }

@@ -8,20 +8,20 @@ import {Common} from "../utils/Common.sol";
 
 /// @title MockTerms
 /// @notice Test double for the registries: capacity and need terms set directly by anyone, checkpointed
-/// per block like the real registries. Test use only.
+/// per block timestamp like the real registries. Test use only.
 contract MockTerms is ICapacityTerms, INeedTerms {
     mapping(uint256 => address) private _providers;
     mapping(uint256 => address) private _recipients;
     mapping(uint256 => Checkpoints.Trace208) private _capacityHistory;
     mapping(uint256 => Checkpoints.Trace208) private _needHistory;
 
-    /// @notice Sets the terms of capacity `capacityId` from this block on.
+    /// @notice Sets the terms of capacity `capacityId` from this block's timestamp on.
     function setCapacity(uint256 capacityId, address provider, uint256 quantity, bool recurring, bool active) external {
         _providers[capacityId] = provider;
         Common.checkpoint(_capacityHistory[capacityId], uint128(quantity), recurring, active);
     }
 
-    /// @notice Sets the terms of need `needId` from this block on.
+    /// @notice Sets the terms of need `needId` from this block's timestamp on.
     function setNeed(uint256 needId, address recipient, uint256 quantity, bool active) external {
         _recipients[needId] = recipient;
         Common.checkpoint(_needHistory[needId], uint128(quantity), false, active);
@@ -65,7 +65,7 @@ contract MockTerms is ICapacityTerms, INeedTerms {
         if (declared) recipient = _recipients[needId];
     }
 
-    /// @notice ERC-6372 clock: the block number.
+    /// @notice ERC-6372 clock: the block timestamp.
     function clock() external view returns (uint48) {
         return Common.clock();
     }

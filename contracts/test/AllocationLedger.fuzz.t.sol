@@ -23,19 +23,20 @@ contract AllocationLedgerFuzzTest {
     AllocationLedger internal ledger;
 
     function setUp() public {
-        rounds = new Rounds(1);
+        // One-second rounds; round 1 opens one second from now, after the need was set.
+        rounds = new Rounds(uint64(block.timestamp + 1), 1);
         terms = new MockTerms();
         ledger = new AllocationLedger(rounds, terms, terms);
         terms.setNeed(NEED, RECIPIENT, 1_000, true);
+        VM.warp(block.timestamp + 1);
         VM.roll(block.number + 1);
-        rounds.openRound();
     }
 
-    /// @dev Opens the next round one block and one second later, so terms set so far are in its snapshot.
+    /// @dev Moves one block and one second on, into the next round: terms set so far are in its snapshot.
     function _nextRound() internal returns (uint256) {
         VM.warp(block.timestamp + 1);
         VM.roll(block.number + 1);
-        return rounds.openRound();
+        return rounds.currentRound();
     }
 
     function _leaf(uint256 amount) internal pure returns (bytes32) {

@@ -77,7 +77,8 @@ contract LedgerHandler {
     uint256 public successfulCalls;
 
     constructor() {
-        rounds = new Rounds(1);
+        // One-second rounds from the next second on: each `_nextRound` warps one second into the next round.
+        rounds = new Rounds(uint64(block.timestamp + 1), 1);
         terms = new MockTerms();
         ledger = new AllocationLedger(rounds, terms, terms);
         _setTerms(1, 1000, false, true);
@@ -86,13 +87,14 @@ contract LedgerHandler {
         for (uint256 i = 1; i <= NEEDS; i++) {
             terms.setNeed(i, recipientOf(i), 400, true);
         }
-        _openRound();
+        _nextRound();
     }
 
     // ------------------------------------------------------------ actions
 
-    function openRound() external {
-        _openRound();
+    /// @dev Time passes into the next round of the schedule (nobody opens it).
+    function nextRound() external {
+        _nextRound();
     }
 
     /// @dev The provider changes a capacity's quantity, kind or activity; it counts from the next round.
@@ -294,10 +296,10 @@ contract LedgerHandler {
         return _ghosts[seed % 2 == 0 ? n - 1 : (seed >> 1) % n];
     }
 
-    function _openRound() private {
+    function _nextRound() private {
         VM.warp(block.timestamp + 1);
         VM.roll(block.number + 1);
-        uint256 round = rounds.openRound();
+        uint256 round = rounds.currentRound();
         for (uint256 cap = 1; cap <= CAPACITIES; cap++) {
             _snapshotTerms[round][cap] = _terms[cap];
         }
@@ -356,7 +358,9 @@ contract LedgerHandler {
         if (g.oneOff) {
             ghostConsumed[capacityId] += total;
             ghostOneOffCommitted[capacityId] += total;
-            if (ghostConsumed[capacityId] > t.quantity) overCommitted = true;
+            // A commitment of 0 adds nothing: after the quantity was lowered below what is already
+            // consumed, committing 0 is allowed (left = 0) and over-commits nothing.
+            if (total > 0 && ghostConsumed[capacityId] > t.quantity) overCommitted = true;
         }
         _ghosts.push(g);
         successfulCalls++;

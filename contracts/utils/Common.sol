@@ -21,20 +21,23 @@ error FutureLookup(uint256 timepoint, uint48 clock);
 
 /// @title Common
 /// @notice Validation and term checkpoints shared by CapacityRegistry and NeedRegistry.
-/// @dev Terms the ledger relies on are checkpointed on the ERC-6372 block-number clock as one
-/// `Checkpoints.Trace208` per record, each value packing `quantity << 2 | recurring << 1 | active`
-/// (a checkpoint is one storage slot; several changes in one block share it).
+/// @dev Terms the ledger relies on are checkpointed on the ERC-6372 timestamp clock (the clock of the
+/// round schedule) as one `Checkpoints.Trace208` per record, each value packing
+/// `quantity << 2 | recurring << 1 | active` (a checkpoint is one storage slot; several changes with one
+/// block timestamp share it, also across blocks that share a timestamp).
 library Common {
     using Checkpoints for Checkpoints.Trace208;
 
-    /// @dev The ERC-6372 clock of both registries: the block number.
+    /// @dev The ERC-6372 clock of both registries and of the round schedule: the block timestamp
+    /// (fits 48 bits for millions of years).
     function clock() internal view returns (uint48) {
-        return uint48(block.number);
+        // forge-lint: disable-next-line(unsafe-typecast) block timestamps stay far below 2^48.
+        return uint48(block.timestamp);
     }
 
     /// @dev The ERC-6372 clock mode matching `clock()`.
     function clockMode() internal pure returns (string memory) {
-        return "mode=blocknumber&from=default";
+        return "mode=timestamp";
     }
 
     /// @dev Checks the fields capacities and needs share.
@@ -55,12 +58,13 @@ library Common {
         }
     }
 
-    /// @dev Records the terms in effect from this block on.
+    /// @dev Records the terms in effect from this block's timestamp on.
     function checkpoint(Checkpoints.Trace208 storage trace, uint128 quantity, bool recurring, bool active) internal {
         trace.push(clock(), (uint208(quantity) << 2) | (recurring ? 2 : 0) | (active ? 1 : 0));
     }
 
-    /// @dev The terms at the end of block `timepoint` (< clock()); all zero before the first checkpoint.
+    /// @dev The terms at timepoint `timepoint` (< clock()): those after the last block whose timestamp is
+    /// ≤ `timepoint` (final: every later block has a timestamp ≥ clock()); all zero before the first checkpoint.
     function termsAt(Checkpoints.Trace208 storage trace, uint256 timepoint)
         internal
         view

@@ -28,7 +28,7 @@ import {
   declareCapacity,
   declareNeed,
   expectedCommitments,
-  openRound,
+  defaultRoundStart,
   readRoundSnapshot,
   setRecognition,
   verifyRound,
@@ -60,7 +60,7 @@ function relocate(scenario: Scenario): Scenario {
 const ms = (start: number) => Math.round(performance.now() - start);
 
 async function benchOne(n: number) {
-  const { viem, provider } = await network.create();
+  const { viem, provider, networkHelpers } = await network.create();
   const hardhatClient = (await viem.getPublicClient()) as unknown as PublicClient;
   // Over HTTP the SDK talks to the node with viem's own transport, as an application would;
   // embedded, through Hardhat's in-process provider.
@@ -70,7 +70,8 @@ async function benchOne(n: number) {
   const recognition = await viem.deployContract("RecognitionRegistry");
   const capacities = await viem.deployContract("CapacityRegistry");
   const needs = await viem.deployContract("NeedRegistry");
-  const rounds = await viem.deployContract("Rounds", [3600n]);
+  const start = defaultRoundStart((await publicClient.getBlock({ blockTag: "latest" })).timestamp, 3600n);
+  const rounds = await viem.deployContract("Rounds", [start, 3600n]);
   const ledger = await viem.deployContract("AllocationLedger", [rounds.address, capacities.address, needs.address]);
   const contracts: ContractAddresses = {
     recognition: recognition.address,
@@ -114,7 +115,7 @@ async function benchOne(n: number) {
     signalGas += sent.receipt.gasUsed;
   }
   const setupMs = ms(setupStart);
-  await openRound(clientsOf.get(orgs[0])!, { contracts });
+  await networkHelpers.time.increaseTo(start); // round 1 opens on schedule
 
   // The round.
   let t = performance.now();

@@ -6,11 +6,14 @@
 import type { HardhatViemHelpers } from "@nomicfoundation/hardhat-viem/types";
 import { encodeFunctionData, zeroAddress, type Address } from "viem";
 import type { ContractAddresses } from "../../sdk/chain/index.js";
+import { defaultRoundStart } from "../../sdk/chain/schedule.js";
 
 export interface DeployedDemo {
   readonly contracts: ContractAddresses;
   readonly fromBlock: bigint;
   readonly roundLength: bigint;
+  /** When round 1 opens (unix seconds). */
+  readonly start: bigint;
   readonly gasUsed: bigint;
 }
 
@@ -24,9 +27,13 @@ async function gasOf(viem: HardhatViemHelpers, address: Address): Promise<bigint
   return receipt.contractAddress?.toLowerCase() === address.toLowerCase() ? receipt.gasUsed : 0n;
 }
 
-/** Deploys RecognitionRegistry, CapacityRegistry, NeedRegistry, Rounds(roundLength) and AllocationLedger. */
-export async function deployFreeAssociation(viem: HardhatViemHelpers, roundLength = 86_400n): Promise<DeployedDemo> {
+/**
+ * Deploys RecognitionRegistry, CapacityRegistry, NeedRegistry, Rounds(start, roundLength) and
+ * AllocationLedger. `start` defaults to one round length after the latest block (`defaultRoundStart`).
+ */
+export async function deployFreeAssociation(viem: HardhatViemHelpers, roundLength = 86_400n, start?: bigint): Promise<DeployedDemo> {
   const publicClient = await viem.getPublicClient();
+  const roundStart = start ?? defaultRoundStart((await publicClient.getBlock({ blockTag: "latest" })).timestamp, roundLength);
   const fromBlock = (await publicClient.getBlockNumber()) + 1n;
   let gasUsed = 0n;
   const recognition = await viem.deployContract("RecognitionRegistry");
@@ -35,7 +42,7 @@ export async function deployFreeAssociation(viem: HardhatViemHelpers, roundLengt
   gasUsed += await gasOf(viem, capacities.address);
   const needs = await viem.deployContract("NeedRegistry");
   gasUsed += await gasOf(viem, needs.address);
-  const rounds = await viem.deployContract("Rounds", [roundLength]);
+  const rounds = await viem.deployContract("Rounds", [roundStart, roundLength]);
   gasUsed += await gasOf(viem, rounds.address);
   const ledger = await viem.deployContract("AllocationLedger", [rounds.address, capacities.address, needs.address]);
   gasUsed += await gasOf(viem, ledger.address);
@@ -50,6 +57,7 @@ export async function deployFreeAssociation(viem: HardhatViemHelpers, roundLengt
     },
     fromBlock,
     roundLength,
+    start: roundStart,
     gasUsed,
   };
 }

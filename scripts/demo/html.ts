@@ -5,6 +5,7 @@
  */
 import type { Address } from "viem";
 import { escapeHtml } from "../../sdk/audit/index.js";
+import { isoDateTime } from "../../sdk/audit/references.js";
 import type { DemoOrganization, DemoResult, DemoRound } from "./model.js";
 import { coverageBySector, formatUnits, overallCoverage, percent, PROTOCOL_CHANGE, residualGaps } from "./summary.js";
 
@@ -156,17 +157,17 @@ function roundSection(result: DemoResult, round: DemoRound): string {
       .map((o) => [nameOf(result.organizations, o.address), perUnit(o.provided, "committed"), perUnit(o.provided, "delivered"), perUnit(o.provided, "confirmed"), perUnit(o.received, "confirmed"), o.flags.join("; ")]),
   );
   const g = round.gas;
-  const gasTotal = g.open + g.commit + g.deliver + g.confirm + g.other;
+  const gasTotal = g.commit + g.deliver + g.confirm + g.other;
   const bad = v.commitments.filter((c) => c.status !== "match");
   return `<section>
-<h2>Round ${round.round} <small>snapshot block ${round.snapshotBlock} · <a href="audit-round-${round.round}.html">audit report</a> · <a href="iati-round-${round.round}.xml">IATI XML</a> · <a href="hxl-round-${round.round}.csv">HXL</a></small></h2>
+<h2>Round ${round.round} <small>snapshot at ${isoDateTime(round.snapshotTime)} (block ${round.snapshotBlock}) · <a href="audit-round-${round.round}.html">audit report</a> · <a href="iati-round-${round.round}.xml">IATI XML</a> · <a href="hxl-round-${round.round}.csv">HXL</a></small></h2>
 <ul>${round.narrative.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>
 <p class="${bad.length ? "warn" : "ok"}">Verification: ${Object.entries(v.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(", ")}${bad.length ? ` — flagged: ${bad.map((c) => `${escapeHtml(nameOf(result.organizations, c.provider))} (capacity ${c.capacityId}, ${c.status})`).join(", ")}` : ""}</p>
 <div class="row"><div><h3>Residual need after receipts</h3>${gapHeatmap(round)}</div>
 <div><h3>Committed flows (dashed: nothing delivered; faint: partly delivered)</h3>${flowChart(result, round)}</div></div>
 <h3>Organizations</h3>${orgs}
 <details><summary>Commitments and verification (${v.commitments.length})</summary>${verification}</details>
-<p class="gas">Gas: open ${formatUnits(g.open)} · commit ${formatUnits(g.commit)} · deliver ${formatUnits(g.deliver)} · confirm ${formatUnits(g.confirm)} · other ${formatUnits(g.other)} · <b>total ${formatUnits(gasTotal)}</b></p>
+<p class="gas">Gas: commit ${formatUnits(g.commit)} · deliver ${formatUnits(g.deliver)} · confirm ${formatUnits(g.confirm)} · other ${formatUnits(g.other)} · <b>total ${formatUnits(gasTotal)}</b></p>
 </section>`;
 }
 

@@ -18,7 +18,6 @@ export interface DemoOrganization {
 
 /** Gas of one round by step. */
 export interface RoundGas {
-  readonly open: bigint;
   readonly commit: bigint;
   readonly deliver: bigint;
   readonly confirm: bigint;
@@ -39,6 +38,8 @@ export interface OrganizationRound {
 
 export interface DemoRound {
   readonly round: bigint;
+  /** The round's snapshot time (fixed by the schedule) and the last block at or before it. */
+  readonly snapshotTime: bigint;
   readonly snapshotBlock: bigint;
   /** What happened in this round, in order, in plain words. */
   readonly narrative: readonly string[];

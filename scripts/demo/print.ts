@@ -1,6 +1,7 @@
 /** The demo's console printout: one block per round, plain text tables. */
 import type { Address } from "viem";
 import { renderTable } from "../../sdk/cli/table.js";
+import { isoDateTime } from "../../sdk/audit/references.js";
 import type { DemoOrganization, DemoResult, DemoRound } from "./model.js";
 import { coverageBySector, formatUnits, overallCoverage, percent, residualGaps } from "./summary.js";
 
@@ -33,7 +34,7 @@ export function gapTable(round: DemoRound): string {
 
 export function renderRound(result: Pick<DemoResult, "organizations">, round: DemoRound): string {
   const out: string[] = [];
-  out.push(`\n=== Round ${round.round} (snapshot block ${round.snapshotBlock}) ===`);
+  out.push(`\n=== Round ${round.round} (snapshot at ${isoDateTime(round.snapshotTime)}, block ${round.snapshotBlock}) ===`);
   for (const line of round.narrative) out.push(`  - ${line}`);
   const coverage = coverageBySector(round.needsAfter);
   out.push(
@@ -82,9 +83,9 @@ export function renderRound(result: Pick<DemoResult, "organizations">, round: De
     ),
   );
   const g = round.gas;
-  const total = g.open + g.commit + g.deliver + g.confirm + g.other;
+  const total = g.commit + g.deliver + g.confirm + g.other;
   out.push(
-    `\nGas: open ${formatUnits(g.open)}, commit ${formatUnits(g.commit)}, deliver ${formatUnits(g.deliver)}, ` +
+    `\nGas: commit ${formatUnits(g.commit)}, deliver ${formatUnits(g.deliver)}, ` +
       `confirm ${formatUnits(g.confirm)}, other ${formatUnits(g.other)} — total ${formatUnits(total)}`,
   );
   return out.join("\n");

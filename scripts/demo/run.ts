@@ -1,5 +1,5 @@
 /**
- * The demo's story on a chain: deploy, seed the scenario, then round after round — open, every
+ * The demo's story on a chain: deploy, seed the scenario, then round after round — the schedule opens it, every
  * provider commits its allocation, deliveries (some partial, one provider fails), receipts, needs
  * shrink — with signal changes between rounds, a tampered commitment, and an auditor who verifies
  * every round from the chain alone. Everything on chain goes through sdk/chain; the allocation is
@@ -13,8 +13,9 @@ import {
   auditRound,
   commitRound,
   findLeaf,
-  openRound,
   readRoundSnapshot,
+  roundInfo,
+  roundOpensAt,
   readSnapshot,
   verifyRound,
   type AuditReport,
@@ -27,12 +28,13 @@ import type { DemoOrganization, DemoResult, DemoRound, RoundGas } from "./model.
 import type { DemoPlan, Fraction } from "./plan.js";
 import { seedDemo, type DemoClients } from "./seed.js";
 import { organizationRounds } from "./summary.js";
+import { isoDateTime } from "../../sdk/audit/references.js";
 
 /** What the demo needs from a Hardhat network connection. */
 export interface DemoConnection {
   readonly viem: HardhatViemHelpers;
   readonly provider: EIP1193Provider;
-  readonly networkHelpers: { time: { increase(seconds: number | bigint): Promise<unknown> } };
+  readonly networkHelpers: { time: { increaseTo(timestamp: number | bigint): Promise<unknown> } };
 }
 
 export interface RunOptions {
@@ -89,7 +91,7 @@ export async function runDemo(connection: DemoConnection, scenario: Scenario, pl
   const rounds: DemoRound[] = [];
   for (let r = 1; r <= plan.rounds; r++) {
     const narrative: string[] = [];
-    const gas = { open: 0n, commit: 0n, deliver: 0n, confirm: 0n, other: 0n };
+    const gas = { commit: 0n, deliver: 0n, confirm: 0n, other: 0n };
     const flags = new Map<Address, string[]>();
     const flag = (address: Address, text: string) => {
       const key = address.toLowerCase() as Address;
@@ -114,11 +116,13 @@ export async function runDemo(connection: DemoConnection, scenario: Scenario, pl
       flag(provider.address, `withdrew capacity ${w.capacity}`);
     }
 
-    if (r > 1) await connection.networkHelpers.time.increase(deployed.roundLength);
-    const opened = await openRound({ publicClient: publicClient as ChainClients["publicClient"], walletClient: seeded.relayer.wallet }, { contracts });
-    gas.open += opened.receipt.gasUsed;
+    // Nobody opens the round: the chain's clock reaches its scheduled opening (one block mined then).
+    await connection.networkHelpers.time.increaseTo(roundOpensAt(deployed, BigInt(r)));
+    const opened = await roundInfo(publicClient, contracts, BigInt(r));
     const round = opened.round;
-    narrative.push(`round ${round} opens; every provider computes from the state at block ${opened.snapshotBlock}`);
+    narrative.push(
+      `round ${round} opens on schedule at ${isoDateTime(opened.opensAt)}; every provider computes from the state at ${isoDateTime(opened.snapshotTime)} (block ${opened.snapshotBlock})`,
+    );
 
     // Every provider reads the same snapshot, computes FA-2 and commits its capacities (sdk/chain commitRound).
     const snapshot = await readRoundSnapshot(publicClient, { contracts, round, fromBlock: deployed.fromBlock });
@@ -227,6 +231,7 @@ export async function runDemo(connection: DemoConnection, scenario: Scenario, pl
     for (const [id, c] of committed) roots[id.toString()] = c.root;
     const done: DemoRound = {
       round,
+      snapshotTime: opened.snapshotTime,
       snapshotBlock: opened.snapshotBlock,
       narrative,
       roots,

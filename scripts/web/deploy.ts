@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { createPublicClient, createWalletClient, http, type Abi, type Address, type Hex } from "viem";
+import { defaultRoundStart } from "../../sdk/chain/schedule.js";
 
 export interface Deployment {
   chainId: number;
@@ -27,14 +28,18 @@ async function artifact(name: string): Promise<{ abi: Abi; bytecode: Hex }> {
   return { abi: json.abi, bytecode: json.bytecode };
 }
 
-/** Deploys the five contracts with account 0 of the node at `rpcUrl`. */
-export async function deployContracts(rpcUrl: string, roundLength: bigint): Promise<Deployment> {
+/**
+ * Deploys the five contracts with account 0 of the node at `rpcUrl`. Round 1 opens at `start`, by
+ * default one round length after the latest block's time (the SDK's `defaultRoundStart`, as `fa deploy`).
+ */
+export async function deployContracts(rpcUrl: string, roundLength: bigint, start?: bigint): Promise<Deployment> {
   const transport = http(rpcUrl);
   const publicClient = createPublicClient({ transport });
   const [deployer] = await createWalletClient({ transport }).getAddresses();
   const chainId = await publicClient.getChainId();
   const wallet = createWalletClient({ transport, account: deployer });
   const fromBlock = await publicClient.getBlockNumber();
+  const roundStart = start ?? defaultRoundStart((await publicClient.getBlock({ blockTag: "latest" })).timestamp, roundLength);
 
   async function deploy(name: string, args: unknown[] = []): Promise<Address> {
     const { abi, bytecode } = await artifact(name);
@@ -47,7 +52,7 @@ export async function deployContracts(rpcUrl: string, roundLength: bigint): Prom
   const recognition = await deploy("RecognitionRegistry");
   const capacities = await deploy("CapacityRegistry");
   const needs = await deploy("NeedRegistry");
-  const rounds = await deploy("Rounds", [roundLength]);
+  const rounds = await deploy("Rounds", [roundStart, roundLength]);
   const ledger = await deploy("AllocationLedger", [rounds, capacities, needs]);
   return {
     chainId,

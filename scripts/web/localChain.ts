@@ -9,6 +9,8 @@ import { writeFile, mkdir } from "node:fs/promises";
 import { deployContracts, type Deployment } from "./deploy.js";
 import { seedLocal, DEV_ACCOUNTS, DEV_NAMES } from "./seed.js";
 import { seedCyclone } from "./demoSeed.js";
+import { encodeFunctionData } from "viem";
+import { roundsAbi } from "../../sdk/chain/abi.js";
 
 /** A free TCP port on 127.0.0.1 (asks the OS for one). */
 export function freePort(): Promise<number> {
@@ -104,6 +106,34 @@ export async function startNode(port: number, log: (line: string) => void = () =
     throw error;
   }
   return { url, process: child, stop };
+}
+
+/**
+ * A local node with automine makes a block only when a transaction comes, so nothing would mark a
+ * round's scheduled opening. This mines one empty block as soon as the wall clock passes each opening
+ * while the node's latest block is still before it (as a real chain, which makes blocks all the time,
+ * would). Returns a function that stops it.
+ */
+export function mineAtRoundOpenings(rpcUrl: string, rounds: `0x${string}`, log: (line: string) => void = () => {}): () => void {
+  const nextOpenTime = encodeFunctionData({ abi: roundsAbi, functionName: "nextOpenTime" });
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const next = BigInt((await rpc(rpcUrl, "eth_call", [{ to: rounds, data: nextOpenTime }, "latest"])) as string);
+      const latest = (await rpc(rpcUrl, "eth_getBlockByNumber", ["latest", false])) as { timestamp: string };
+      if (BigInt(Math.floor(Date.now() / 1000)) >= next && BigInt(latest.timestamp) < next) {
+        await rpc(rpcUrl, "evm_mine", []);
+        log(`round opened on schedule at ${new Date(Number(next) * 1000).toISOString()} (empty block mined)`);
+      }
+    } catch {
+      // The node is gone or busy: try again on the next tick.
+    } finally {
+      busy = false;
+    }
+  }, 1_000);
+  return () => clearInterval(timer);
 }
 
 /**

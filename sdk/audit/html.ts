@@ -207,7 +207,7 @@ export function toAuditHtml(audit: AuditReport, options: ExportOptions = {}): st
 <title>Audit report — round ${esc(round)}</title>
 <style>${STYLE}</style></head><body>
 <h1>Audit report — round ${esc(round)}</h1>
-<p class="meta">Chain ${audit.chainId}${options.ledger ? ` · ledger <code>${esc(options.ledger)}</code>` : ""} · protocol <b>${esc(protocol)}</b> · snapshot block ${audit.snapshotBlock} · opened ${esc(isoDateTime(openedAt))} · read up to block ${audit.toBlock} (${esc(isoDateTime(readAt))})</p>
+<p class="meta">Chain ${audit.chainId}${options.ledger ? ` · ledger <code>${esc(options.ledger)}</code>` : ""} · protocol <b>${esc(protocol)}</b> · snapshot ${audit.snapshotTime !== undefined ? `at ${esc(isoDateTime(audit.snapshotTime))} = ` : ""}block ${audit.snapshotBlock} · opened ${esc(isoDateTime(openedAt))} · read up to block ${audit.toBlock} (${esc(isoDateTime(readAt))})</p>
 <p class="meta">Everything below is re-derived from the chain's events alone: each commitment is recomputed with ${esc(protocol)} from the round's snapshot and compared with the Merkle root on chain.</p>
 <div class="cards">${cards}</div>
 <h2>Commitments and verification</h2>

@@ -308,6 +308,7 @@ function writeExtension(a: Node, audit: AuditReport, commitments: readonly Commi
   a.ele("fa:round", {
     "chain-id": String(audit.chainId),
     round: audit.round.toString(),
+    ...(audit.snapshotTime !== undefined ? { "snapshot-time": isoDateTime(audit.snapshotTime) } : {}),
     "snapshot-block": audit.snapshotBlock.toString(),
     "to-block": audit.toBlock.toString(),
     protocol,

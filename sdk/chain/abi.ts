@@ -3632,6 +3632,11 @@ export const roundsAbi = [
     "inputs": [
       {
         "internalType": "uint64",
+        "name": "start_",
+        "type": "uint64"
+      },
+      {
+        "internalType": "uint64",
         "name": "roundLength_",
         "type": "uint64"
       }
@@ -3656,55 +3661,40 @@ export const roundsAbi = [
     "type": "error"
   },
   {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "round",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint64",
-        "name": "opensAt",
-        "type": "uint64"
-      },
-      {
-        "internalType": "uint64",
-        "name": "timestamp",
-        "type": "uint64"
-      }
-    ],
-    "name": "RoundStillRunning",
-    "type": "error"
-  },
-  {
     "inputs": [],
     "name": "ZeroRoundLength",
     "type": "error"
   },
   {
-    "anonymous": false,
-    "inputs": [
+    "inputs": [],
+    "name": "ZeroStart",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "CLOCK_MODE",
+    "outputs": [
       {
-        "indexed": true,
-        "internalType": "uint256",
-        "name": "round",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint64",
-        "name": "openedAt",
-        "type": "uint64"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint64",
-        "name": "snapshotBlock",
-        "type": "uint64"
+        "internalType": "string",
+        "name": "",
+        "type": "string"
       }
     ],
-    "name": "RoundOpened",
-    "type": "event"
+    "stateMutability": "pure",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "clock",
+    "outputs": [
+      {
+        "internalType": "uint48",
+        "name": "",
+        "type": "uint48"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
   },
   {
     "inputs": [],
@@ -3733,19 +3723,6 @@ export const roundsAbi = [
     "type": "function"
   },
   {
-    "inputs": [],
-    "name": "openRound",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "round",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
     "inputs": [
       {
         "internalType": "uint256",
@@ -3757,12 +3734,12 @@ export const roundsAbi = [
     "outputs": [
       {
         "internalType": "uint64",
-        "name": "openedAt",
+        "name": "opensAt",
         "type": "uint64"
       },
       {
         "internalType": "uint64",
-        "name": "snapshotBlock",
+        "name": "snapshotTime",
         "type": "uint64"
       }
     ],
@@ -3772,6 +3749,19 @@ export const roundsAbi = [
   {
     "inputs": [],
     "name": "roundLength",
+    "outputs": [
+      {
+        "internalType": "uint64",
+        "name": "",
+        "type": "uint64"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "start",
     "outputs": [
       {
         "internalType": "uint64",
@@ -3847,7 +3837,7 @@ export const allocationLedgerAbi = [
       },
       {
         "internalType": "uint256",
-        "name": "snapshotBlock",
+        "name": "snapshotTime",
         "type": "uint256"
       }
     ],

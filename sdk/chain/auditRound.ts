@@ -167,6 +167,7 @@ export function auditOf(snapshot: Snapshot, ledger: RoundLedger, round: bigint, 
     chainId: snapshot.chainId,
     round,
     snapshotBlock: snapshot.block,
+    ...(snapshot.time !== undefined ? { snapshotTime: snapshot.time } : {}),
     toBlock: ledger.toBlock,
     totals: { ...totals },
     flows,
@@ -240,9 +241,9 @@ export async function readBlockTimes(client: PublicClient, blocks: readonly bigi
 export async function auditRound(client: PublicClient, options: AuditRoundOptions): Promise<AuditReport> {
   const info = await roundInfo(client, options.contracts, options.round, options.retries);
   const snapshot = await readRoundSnapshot(client, { ...options, round: info.round });
-  const ledger = await readRoundLedger(client, { ...options, round: info.round, snapshotBlock: info.snapshotBlock });
+  const ledger = await readRoundLedger(client, { ...options, round: info.round, snapshotBlock: snapshot.block });
   const audit = auditOf(snapshot, ledger, info.round, options.protocol);
   const times = await readBlockTimes(client, auditBlocks(audit), options.retries);
   options.onProgress?.({ phase: "audit", done: 1, total: 1 });
-  return datedAudit(audit, info.openedAt, times);
+  return datedAudit(audit, info.opensAt, times);
 }

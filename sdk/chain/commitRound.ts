@@ -1,6 +1,6 @@
 /**
- * `commitRound`: a provider's whole round in one call. Reads the round's snapshot (the block fixed
- * by Rounds) from logs, runs the protocol (FA-2 by default), and commits each of the provider's
+ * `commitRound`: a provider's whole round in one call. Reads the round's snapshot (the state at the
+ * snapshot time the Rounds schedule fixes) from logs, runs the protocol (FA-2 by default), and commits each of the provider's
  * capacities that receives an allocation: Merkle root, total and protocol id. Returns the leaves so
  * the provider can prove them when it records deliveries.
  */
@@ -103,5 +103,5 @@ export async function commitRound(clients: ChainClients, options: CommitRoundOpt
     out.push({ ...expected, hash: sent.hash, gasUsed: sent.receipt.gasUsed });
     options.onProgress?.({ phase: "commit", done: i + 1, total: mine.length, detail: `capacity ${capacity.id}` });
   }
-  return { round: info.round, snapshotBlock: info.snapshotBlock, protocol: protocol.id, result, commitments: out, idle };
+  return { round: info.round, snapshotTime: info.snapshotTime, snapshotBlock: snapshot.block, protocol: protocol.id, result, commitments: out, idle };
 }

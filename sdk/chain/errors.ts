@@ -14,7 +14,8 @@ export type ChainErrorCode =
   | "NO_ACCOUNT"
   | "NOT_FOUND"
   | "INVALID_INPUT"
-  | "WRONG_ROUND";
+  | "WRONG_ROUND"
+  | "SNAPSHOT_NOT_FINAL";
 
 export class ChainError extends Error {
   override readonly name = "ChainError";

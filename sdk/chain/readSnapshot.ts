@@ -28,6 +28,8 @@ export async function readSnapshot(client: PublicClient, options: ReadSnapshotOp
     onProgress: options.onProgress,
   });
   const state = replayLogs(emptyState(), events, block);
-  if (options.crossCheck ?? true) await crossCheck(client, state, { contracts, block, retries: options.retries, onProgress: options.onProgress });
+  // Before the first deployment block (a round whose snapshot precedes the deployment) the state is
+  // empty by definition and there are no contracts to ask.
+  if ((options.crossCheck ?? true) && block >= fromBlock) await crossCheck(client, state, { contracts, block, retries: options.retries, onProgress: options.onProgress });
   return snapshotOf(state, { chainId, contracts, block, round: options.round });
 }

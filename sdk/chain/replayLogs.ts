@@ -1,6 +1,6 @@
 /**
  * The contracts' state machine, replayed from their events alone: recognition vectors, capacities,
- * needs, rounds and the ledger (commitments, consumed one-off quantities, deliveries, confirmations).
+ * needs and the ledger (commitments, consumed one-off quantities, deliveries, confirmations).
  * Pure: feed it events in chain order; it mirrors what each contract stores.
  */
 import type { Address, Hex } from "viem";
@@ -46,8 +46,6 @@ export interface ReplayedState {
   readonly recognition: Map<Address, Map<Address, bigint>>;
   readonly capacities: Map<bigint, ReplayedCapacity>;
   readonly needs: Map<bigint, ReplayedNeed>;
-  /** round -> snapshot block. */
-  readonly rounds: Map<bigint, { openedAt: bigint; snapshotBlock: bigint }>;
   /** `${round}:${capacityId}` -> live or last commitment. */
   readonly commitments: Map<string, ReplayedCommitment>;
   /** `${round}:${capacityId}:${version}:${needId}` -> leaf record. */
@@ -64,7 +62,6 @@ export function emptyState(): ReplayedState {
     recognition: new Map(),
     capacities: new Map(),
     needs: new Map(),
-    rounds: new Map(),
     commitments: new Map(),
     leaves: new Map(),
     consumed: new Map(),
@@ -249,10 +246,7 @@ export function replayLogs(state: ReplayedState, events: readonly ChainEvent[], 
         applyNeed(state, e);
         break;
       case "rounds":
-        if (e.eventName === "RoundOpened") {
-          state.rounds.set(e.args.round as bigint, { openedAt: BigInt(e.args.openedAt), snapshotBlock: BigInt(e.args.snapshotBlock) });
-        }
-        break;
+        break; // the schedule is computed: Rounds emits nothing
       case "ledger":
         applyLedger(state, e);
         break;

@@ -1,7 +1,8 @@
 /**
  * The ledger's record of one round, from its event logs: commitments (live or withdrawn), and per
- * leaf the recipient, delivered and confirmed amounts. Commitments of a round are made after its
- * snapshot block, so the scan starts there.
+ * leaf the recipient, delivered and confirmed amounts. Commitments of a round are made in blocks of
+ * its time or later, after its snapshot block (the last block at or before the snapshot time), so the
+ * scan starts there.
  */
 import type { PublicClient } from "viem";
 import type { ContractAddresses, ProgressCallback } from "./types.js";

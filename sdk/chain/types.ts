@@ -30,6 +30,8 @@ export interface Deployment {
   readonly fromBlock: bigint;
   /** Round length in seconds the Rounds contract was deployed with. */
   readonly roundLength: bigint;
+  /** When round 1 opens (unix seconds), the Rounds contract's `start` (absent in files written before it existed). */
+  readonly start?: bigint;
 }
 
 /** A public client for reads plus, for writes, a wallet client with an account. */
@@ -97,10 +99,15 @@ export interface SnapshotNeed {
 export interface Snapshot {
   readonly chainId: number;
   readonly contracts: ContractAddresses;
-  /** The block whose end state this is. */
+  /**
+   * The block whose end state this is: for a round, the last block whose timestamp is ≤ the round's
+   * snapshot time (`blockAtTime`); -1n when that time precedes the genesis block (empty state).
+   */
   readonly block: bigint;
-  /** The round whose snapshot block this is (undefined when read at an arbitrary block). */
+  /** The round whose snapshot this is (undefined when read at an arbitrary block). */
   readonly round?: bigint;
+  /** The round's snapshot time (unix seconds, `opensAt − 1`), when read for a round. */
+  readonly time?: bigint;
   /**
    * The engine's input: active capacities with quantity = available (> 0), active needs with
    * quantity = residual (> 0), and every recognition vector. Ids are on-chain ids as decimal strings.
@@ -152,6 +159,8 @@ export interface ComputedCommitment {
 /** What `commitRound` returns: everything the provider needs to prove its leaves later. */
 export interface CommitRoundResult {
   readonly round: bigint;
+  /** The round's snapshot time (unix seconds, fixed by the schedule) and the block whose end state it is. */
+  readonly snapshotTime: bigint;
   readonly snapshotBlock: bigint;
   readonly protocol: string;
   readonly result: AllocationResult;
@@ -200,7 +209,9 @@ export interface CommitmentVerification {
 export interface VerifyReport {
   readonly chainId: number;
   readonly round: bigint;
+  /** The block whose end state the round's snapshot is; `snapshotTime` its time (absent when the snapshot was read at a bare block). */
   readonly snapshotBlock: bigint;
+  readonly snapshotTime?: bigint;
   /** The default protocol: the one expected where nothing was committed. */
   readonly protocol: string;
   /** One entry per capacity that is expected or committed, by ascending capacity id. */
@@ -283,7 +294,9 @@ export interface ResidualNeed {
 export interface AuditReport {
   readonly chainId: number;
   readonly round: bigint;
+  /** The block whose end state the round's snapshot is; `snapshotTime` its time (absent when the snapshot was read at a bare block). */
   readonly snapshotBlock: bigint;
+  readonly snapshotTime?: bigint;
   /** The block the lifecycle (deliveries, confirmations) was read up to. */
   readonly toBlock: bigint;
   readonly totals: LifecycleTotals;

@@ -67,6 +67,7 @@ export function compareCommitments(snapshot: Snapshot, ledger: RoundLedger, roun
     chainId: snapshot.chainId,
     round,
     snapshotBlock: snapshot.block,
+    ...(snapshot.time !== undefined ? { snapshotTime: snapshot.time } : {}),
     protocol: protocol.id,
     commitments: entries,
     counts,
@@ -77,7 +78,7 @@ export function compareCommitments(snapshot: Snapshot, ledger: RoundLedger, roun
 export async function verifyRound(client: PublicClient, options: VerifyRoundOptions): Promise<VerifyReport> {
   const info = await roundInfo(client, options.contracts, options.round, options.retries);
   const snapshot = await readRoundSnapshot(client, { ...options, round: info.round });
-  const ledger = await readRoundLedger(client, { ...options, round: info.round, snapshotBlock: info.snapshotBlock });
+  const ledger = await readRoundLedger(client, { ...options, round: info.round, snapshotBlock: snapshot.block });
   options.onProgress?.({ phase: "verify", done: 0, total: 1 });
   const report = compareCommitments(snapshot, ledger, info.round, options.protocol);
   options.onProgress?.({ phase: "verify", done: 1, total: 1 });

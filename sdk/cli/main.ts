@@ -83,7 +83,8 @@ function chainCommand(program: Command, name: string, description: string): Comm
 function registerChainCommands(program: Command, io: Io, setExit: (code: number) => void): void {
   // Chain commands load on use, like the others: `fa --help` stays fast.
   chainCommand(program, "deploy", "deploy the five contracts and write the deployment file")
-    .option("--round-length <seconds>", "minimum length of a round", "86400")
+    .option("--round-length <seconds>", "length of a round", "86400")
+    .option("--start <unix>", "when round 1 opens (default: one round length after the latest block)")
     .action(async (o) => io.out(await (await import("./chain/deploy.js")).deployCommand(o)));
   chainCommand(program, "recognize", "set your whole recognition vector (ADDRESS=POINTS ...), or revoke entries")
     .argument("[entries...]", "ADDRESS=POINTS pairs")
@@ -110,9 +111,10 @@ function registerChainCommands(program: Command, io: Io, setExit: (code: number)
   terms(chainCommand(program, "need", "declare, update or revoke a need").argument("<action>", "declare | update | revoke")).action(async (action: string, o) =>
     io.out(await (await import("./chain/registry.js")).needCommand(action, o)),
   );
-  chainCommand(program, "round", "open the next round, or show a round's status")
-    .argument("<action>", "open | status")
-    .option("--round <n>", "round (status; default current)")
+  chainCommand(program, "round", "show where the chain is in the round schedule, or wait for a round to open")
+    .argument("<action>", "status | wait")
+    .option("--round <n>", "round (status: default current; wait: default the next)")
+    .option("--advance", "wait: on a local dev node, mine a block at the opening time instead of waiting")
     .action(async (action: string, o) => io.out(await (await import("./chain/round.js")).roundCommand(action, o)));
   chainCommand(program, "commit", "compute the current round from the chain and commit each of your capacities")
     .option("--round <n>", "expected current round (refuses if another round is open)")

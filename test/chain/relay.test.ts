@@ -1,7 +1,6 @@
 import { expect } from "chai";
 import {
   commitRound,
-  openRound,
   readSnapshot,
   relayDeclareCapacity,
   relayDeclareNeed,
@@ -33,7 +32,7 @@ describe("relayed signatures", () => {
     const need = await relayDeclareNeed(relayer, contracts, await signDeclareNeed(publicClient, walletSigner(f.wallets[1] as never), { contracts, need: { sector: "WASH", unit: "litre", quantity: 60n } }));
     expect((await f.capacities.read.getCapacity([cap.capacityId])).provider.toLowerCase()).to.equal(eoa.address);
     expect((await f.needs.read.getNeed([need.needId])).recipient.toLowerCase()).to.equal(B);
-    await openRound(relayer, { contracts });
+    await f.nextRound(); // the schedule opens the round; nobody sends anything
     const computed = await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock, dryRun: true });
     const c = computed.commitments[0];
     const signed = await signCommit(publicClient, eoa, { contracts, round: 1n, capacityId: c.capacityId, root: c.root, total: c.total, protocolId: "0x66612d3100000000000000000000000000000000000000000000000000000000" });
@@ -86,7 +85,7 @@ describe("relayed ledger actions", () => {
     await setRecognition(f.as(1), { contracts, recipients: [A], points: [1n] });
     const { capacityId } = await declareCapacity(f.as(0), { contracts, capacity: { sector: "Food", unit: "kg", quantity: 70n } });
     const { needId } = await declareNeed(f.as(1), { contracts, need: { sector: "Food", unit: "kg", quantity: 50n } });
-    await openRound(f.as(9), { contracts });
+    await f.nextRound(); // the schedule opens the round; nobody sends anything
     const { commitments } = await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock });
     const { leaf, proof } = leafProof(commitments[0].leaves, needId);
     expect(leaf[3]).to.equal(50n);
@@ -111,9 +110,8 @@ describe("relayed ledger actions", () => {
   it("refuses to commit a round that is no longer current", async () => {
     const f = await deployFreeAssociation();
     const { contracts } = f;
-    await openRound(f.as(9), { contracts });
-    await f.passRound();
-    await openRound(f.as(9), { contracts });
+    await f.nextRound(); // the schedule opens the round; nobody sends anything
+    await f.nextRound(); // the schedule opens the round; nobody sends anything
     let caught: any;
     try {
       await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock, round: 1n });

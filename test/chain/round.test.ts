@@ -7,7 +7,6 @@ import {
   declareCapacity,
   declareNeed,
   leafProof,
-  openRound,
   readRoundSnapshot,
   readSnapshot,
   recordDelivery,
@@ -49,7 +48,7 @@ describe("chain round", () => {
   it("commits roots that verify on chain, and every leaf's proof verifies", async () => {
     const s = await scenario();
     const { f, contracts } = s;
-    await openRound(f.as(5), { contracts });
+    await f.nextRound(); // the schedule opens the round; nobody sends anything
     const a = await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock });
     const d = await commitRound(f.as(3), { contracts, fromBlock: f.fromBlock });
     expect(a.commitments.map((c) => c.capacityId)).to.deep.equal([s.water]);
@@ -133,7 +132,7 @@ describe("chain round", () => {
   it("shrinks residual needs by confirmed receipts (the need update law)", async () => {
     const s = await scenario();
     const { f, contracts } = s;
-    await openRound(f.as(5), { contracts });
+    await f.nextRound(); // the schedule opens the round; nobody sends anything
     const a = await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock });
     await recordDelivery(f.as(0), { contracts, round: 1n, capacityId: s.water, needId: s.needB, amount: 500n, leaves: a.commitments[0].leaves });
     await recordDelivery(f.as(0), { contracts, round: 1n, capacityId: s.water, needId: s.needC, fromBlock: f.fromBlock });
@@ -144,8 +143,7 @@ describe("chain round", () => {
     const residual = Object.fromEntries(audit.residualNeeds.map((n) => [n.needId.toString(), n.residual]));
     expect(residual[s.needB.toString()]).to.equal(500n);
     expect(residual[s.needC.toString()]).to.equal(350n);
-    await f.passRound();
-    await openRound(f.as(5), { contracts });
+    await f.nextRound(); // the schedule opens the round; nobody sends anything
     const snap = await readRoundSnapshot(f.publicClient, { contracts, fromBlock: f.fromBlock });
     expect(snap.round).to.equal(2n);
     const needs = Object.fromEntries(snap.needs.map((n) => [n.id.toString(), n.residual]));
@@ -158,7 +156,7 @@ describe("chain round", () => {
   it("flags a tampered commitment as a mismatch", async () => {
     const s = await scenario();
     const { f, contracts } = s;
-    await openRound(f.as(5), { contracts });
+    await f.nextRound(); // the schedule opens the round; nobody sends anything
     await commitRound(f.as(3), { contracts, fromBlock: f.fromBlock });
     const honest = await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock, dryRun: true });
     const fake = honest.commitments[0];
@@ -179,7 +177,7 @@ describe("chain round", () => {
     const { f, contracts } = s;
     // E declares shoes nobody needs: the protocol allocates nothing from it.
     const shoes = await declareCapacity(f.as(4), { contracts, capacity: { sector: "Shelter", unit: "pair", quantity: 10n } });
-    await openRound(f.as(5), { contracts });
+    await f.nextRound(); // the schedule opens the round; nobody sends anything
     await commitRound(f.as(0), { contracts, fromBlock: f.fromBlock });
     await sendAction(f.as(4), contracts, "Commit", {
       round: 1n,
@@ -199,17 +197,15 @@ describe("chain round", () => {
   it("a one-off capacity is consumed by its commitments and released by a withdrawal", async () => {
     const s = await scenario();
     const { f, contracts } = s;
-    await openRound(f.as(5), { contracts });
+    await f.nextRound(); // the schedule opens the round; nobody sends anything
     const first = await commitRound(f.as(3), { contracts, fromBlock: f.fromBlock });
     expect(first.commitments[0].total).to.equal(25n);
-    await f.passRound();
-    await openRound(f.as(5), { contracts });
+    await f.nextRound(); // the schedule opens the round; nobody sends anything
     const second = await readRoundSnapshot(f.publicClient, { contracts, fromBlock: f.fromBlock });
     expect(second.capacities.find((c) => c.id === s.kits)).to.deep.include({ declared: 40n, consumed: 25n, available: 15n });
     expect(second.scenario.capacities.find((c) => c.id === s.kits.toString())?.quantity).to.equal(15n);
     await sendAction(f.as(3), contracts, "Withdraw", { round: 1n, capacityId: s.kits });
-    await f.passRound();
-    await openRound(f.as(5), { contracts });
+    await f.nextRound(); // the schedule opens the round; nobody sends anything
     const third = await readRoundSnapshot(f.publicClient, { contracts, fromBlock: f.fromBlock });
     expect(third.capacities.find((c) => c.id === s.kits)).to.deep.include({ consumed: 0n, available: 40n });
     const report = await verifyRound(f.publicClient, { contracts, round: 1n, fromBlock: f.fromBlock });
@@ -219,12 +215,11 @@ describe("chain round", () => {
   it("a revoked capacity stops allocating from the next round on", async () => {
     const s = await scenario();
     const { f, contracts } = s;
-    await openRound(f.as(5), { contracts });
+    await f.nextRound(); // the schedule opens the round; nobody sends anything
     const first = await commitRound(f.as(3), { contracts, fromBlock: f.fromBlock });
     expect(first.commitments).to.have.length(1);
     await revokeCapacity(f.as(3), { contracts, capacityId: s.kits });
-    await f.passRound();
-    await openRound(f.as(5), { contracts });
+    await f.nextRound(); // the schedule opens the round; nobody sends anything
     const second = await commitRound(f.as(3), { contracts, fromBlock: f.fromBlock });
     expect(second.commitments).to.have.length(0);
     const report = await verifyRound(f.publicClient, { contracts, round: 2n, fromBlock: f.fromBlock });

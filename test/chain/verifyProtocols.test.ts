@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 import { fa1, fa2, protocolIdToBytes32 } from "../../sdk/core/index.js";
-import { auditRound, commitRound, declareCapacity, declareNeed, openRound, recordDelivery, sendAction, setRecognition, verifyRound } from "../../sdk/chain/index.js";
+import { auditRound, commitRound, declareCapacity, declareNeed, recordDelivery, sendAction, setRecognition, verifyRound } from "../../sdk/chain/index.js";
 import { deployFreeAssociation } from "../helpers/chain.js";
 
 /** docs/protocol.md §9 "need case": P recognizes itself and Y 1:1, Y recognizes P; FA-1 and FA-2 differ. */
@@ -19,7 +19,7 @@ async function needCase() {
   const c2 = await declareCapacity(f.as(0), { contracts, capacity: { sector: "WASH", unit: "litre", quantity: 12n, minUnit: 4n, recurring: true } });
   const nP = await declareNeed(f.as(0), { contracts, need: { sector: "WASH", unit: "litre", quantity: 20n } });
   const nY = await declareNeed(f.as(1), { contracts, need: { sector: "WASH", unit: "litre", quantity: 4n } });
-  await openRound(f.as(5), { contracts });
+  await f.nextRound(); // the schedule opens the round; nobody sends anything
   return { f, P, Y, contracts, c1: c1.capacityId, c2: c2.capacityId, nP: nP.needId, nY: nY.needId };
 }
 

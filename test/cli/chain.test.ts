@@ -33,7 +33,9 @@ describe(`fa chain commands (${testNodeKind()} node)`, function () {
     const url = node.url;
     dir = mkdtempSync(path.join(tmpdir(), "fa-chain-"));
     env = { FA_RPC_URL: url, FA_DEPLOYMENT: path.join(dir, "fa-deployment.json") };
-    const deployed = await fa(["deploy", "--round-length", "1"]);
+    // Hour-long rounds: the wall clock opens none during the run; `fa round wait --advance` moves the
+    // local node's clock to each scheduled opening.
+    const deployed = await fa(["deploy", "--round-length", "3600"]);
     expect(deployed.code, deployed.stderr).to.equal(0);
   });
 
@@ -42,7 +44,7 @@ describe(`fa chain commands (${testNodeKind()} node)`, function () {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("runs a round: signals, open, commit, deliver, confirm, verify, audit", async () => {
+  it("runs a round: signals, the scheduled opening, commit, deliver, confirm, verify, audit", async () => {
     const [A, B, C] = ADDRESSES;
     for (const [key, args] of [
       [0, ["recognize", `${B}=3`, `${C}=1`]],
@@ -51,7 +53,7 @@ describe(`fa chain commands (${testNodeKind()} node)`, function () {
       [0, ["capacity", "declare", "--sector", "WASH", "--unit", "litre", "--quantity", "1000", "--recurring"]],
       [1, ["need", "declare", "--sector", "WASH", "--unit", "litre", "--quantity", "900", "--location", "MZ-P-01"]],
       [2, ["need", "declare", "--sector", "WASH", "--unit", "litre", "--quantity", "600", "--location", "MZ-P-02"]],
-      [1, ["round", "open"]],
+      [1, ["round", "wait", "--advance"]],
     ] as const) {
       const run = await fa([...args], key);
       expect(run.code, `${args.join(" ")}: ${run.stderr}`).to.equal(0);
@@ -110,13 +112,27 @@ describe(`fa chain commands (${testNodeKind()} node)`, function () {
     // SDK computing it: a change after the snapshot counts from the next round.
     expect((await fa(["capacity", "declare", "--sector", "Food", "--unit", "kg", "--quantity", "100"])).code).to.equal(0);
     expect((await fa(["need", "declare", "--sector", "Food", "--unit", "kg", "--quantity", "100"], 1)).code).to.equal(0);
-    const open = await fa(["round", "open"]);
+    const open = await fa(["round", "wait", "--advance", "--json"]);
     expect(open.code, open.stderr).to.equal(0);
+    expect(JSON.parse(open.stdout).round).to.equal("2");
     expect((await fa(["capacity", "update", "--id", "2", "--quantity", "10"])).code).to.equal(0);
     const run = await fa(["commit", "--json"]);
     expect(run.code, run.stderr).to.equal(0);
     const committed = JSON.parse(run.stdout).commitments.find((c: { capacityId: string }) => c.capacityId === "2");
     expect(committed.total).to.equal("100");
+  });
+
+  it("shows where the chain is in the fixed schedule; nobody can open a round", async () => {
+    const status = await runFa(["round", "status", "--json"], env);
+    expect(status.code, status.stderr).to.equal(0);
+    const s = JSON.parse(status.stdout);
+    expect(Number(s.currentRound)).to.be.greaterThan(0);
+    expect(BigInt(s.opensAt)).to.equal(BigInt(s.start) + (BigInt(s.round) - 1n) * BigInt(s.roundLength));
+    expect(BigInt(s.snapshotTime)).to.equal(BigInt(s.opensAt) - 1n);
+    expect(BigInt(s.nextOpenTime)).to.equal(BigInt(s.start) + BigInt(s.currentRound) * BigInt(s.roundLength));
+    const open = await fa(["round", "open"]);
+    expect(open.code).to.equal(2);
+    expect(open.stderr.trim()).to.equal('round: unknown action "open" (status, wait)');
   });
 
   it("names a round that is not open, exit 2", async () => {

@@ -45,6 +45,25 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     return body.result;
   }
 
+  /** Mines one empty block at the next round's scheduled opening: the round opens, nobody opens it. */
+  async function advanceToNextRound() {
+    const next = BigInt((await rpc("eth_call", [{ to: deployment.contracts.rounds, data: encodeFunctionData({ abi: roundsAbi, functionName: "nextOpenTime" }) }, "latest"])) as string);
+    await rpc("evm_setNextBlockTimestamp", [Number(next)]);
+    await rpc("evm_mine");
+  }
+
+  /** The page stops seeing new blocks (its eth_blockNumber answers `frozen`) until the returned function runs. */
+  async function freezeHead(): Promise<() => Promise<void>> {
+    const frozen = await rpc("eth_blockNumber");
+    const toNode = (url: URL) => url.href.startsWith(node!.url);
+    await page.route(toNode, async (route) => {
+      const body = route.request().postDataJSON() as { method?: string; id?: number } | undefined;
+      if (body?.method !== "eth_blockNumber") return route.continue();
+      return route.fulfill({ status: 200, contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: JSON.stringify({ jsonrpc: "2.0", id: body.id, result: frozen }) });
+    });
+    return () => page.unroute(toNode);
+  }
+
   async function shot(name: string, docs?: string) {
     step++;
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -108,7 +127,9 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     node = await startNode(await freePort());
     // Vite runs as its own process (as `npm run build:web` does): the built app is what is tested.
     execFileSync("npx", ["vite", "build", "web", "--logLevel", "warn"], { cwd: fileURLToPath(root), stdio: "inherit" });
-    deployment = await deployAndSeed(node.url, new URL("web/dist/deployment.json", root), 60n);
+    // Hour-long rounds: the wall clock never opens one during the run; the tests move the node's
+    // clock to each scheduled opening themselves (advanceToNextRound).
+    deployment = await deployAndSeed(node.url, new URL("web/dist/deployment.json", root), 3600n);
     const port = await freePort();
     appUrl = `http://127.0.0.1:${port}/`;
     server = spawn("npx", ["vite", "preview", "web", "--host", "127.0.0.1", "--port", String(port), "--strictPort"], { cwd: fileURLToPath(root), stdio: "ignore", detached: true });
@@ -239,11 +260,16 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     expect(await page.getByLabel("Points for partner 1").inputValue()).to.equal("60");
   });
 
-  it("opens a round (anyone may)", async () => {
+  it("shows when round 1 opens, and round 1 opens on schedule with nobody opening it", async () => {
     await go("overview");
-    await page.getByRole("button", { name: "Open round 1" }).click();
-    await expectSuccess("open round");
+    const next = page.getByTestId("next-opening");
+    await next.waitFor();
+    expect(await next.innerText()).to.match(/^round 1 opens .+ \(in .+\)$/);
+    expect(await page.getByRole("button", { name: /Open round/ }).count()).to.equal(0);
+    await advanceToNextRound();
     await page.getByTestId("current-round").getByText("#1").waitFor();
+    expect(await page.getByTestId("current-round").innerText()).to.match(/snapshot: the state at .+ \(block \d+\)/);
+    expect(await next.innerText()).to.match(/^round 2 opens /);
     await shot("overview", "overview");
   });
 
@@ -305,13 +331,22 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   });
 
   it("explains a reverted transaction with its decoded custom error", async () => {
-    // Opening round 2 before round 1 has run its 60 s: RoundStillRunning, decoded for a person.
-    await go("overview");
-    const open = page.getByRole("button", { name: "Open round 2" });
-    await open.click();
+    // The provider withdraws its round 1 commitment elsewhere (the CLI, another tab) while this page
+    // sees no new block; its Withdraw button then meets CommitmentIsWithdrawn, decoded for a person.
+    await connectAs(1);
+    await go("allocations");
+    const withdraw = page.getByTestId("give-1").getByRole("button", { name: "Withdraw" });
+    await withdraw.waitFor();
+    const unfreeze = await freezeHead();
+    const spec = actionSpecs.Withdraw;
+    const data = encodeFunctionData({ abi: abis[spec.contract] as Abi, functionName: spec.functionName, args: spec.direct({ round: 1n, capacityId: 1n }) as readonly unknown[] });
+    await rpc("eth_sendTransaction", [{ from: DEV_ACCOUNTS[0], to: deployment.contracts[spec.contract], data }]);
+    await withdraw.click();
+    await page.getByRole("dialog").getByRole("button", { name: "Withdraw on chain" }).click();
     const toast = page.getByTestId("toast-error").last();
     await toast.waitFor({ timeout: 20_000 });
-    expect(await toast.innerText()).to.match(/still running/).and.to.contain("RoundStillRunning(");
+    expect(await toast.innerText()).to.match(/already withdrawn/).and.to.contain("CommitmentIsWithdrawn(");
+    await unfreeze();
     await shot("revert-explained");
     // Error toasts expire too (they do not pile up for ever).
     await toast.waitFor({ state: "detached", timeout: TOAST_MS.error + 5_000 });
@@ -350,17 +385,10 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     const block = page.getByTestId("give-2");
     const commit = block.getByRole("button", { name: /Commit this round/ });
     await commit.waitFor();
-    // The page stops seeing new blocks (its head is frozen), while round 2 opens on chain.
-    const frozen = await rpc("eth_blockNumber");
-    const toNode = (url: URL) => url.href.startsWith(node!.url);
-    await page.route(toNode, async (route) => {
-      const body = route.request().postDataJSON() as { method?: string; id?: number } | undefined;
-      if (body?.method !== "eth_blockNumber") return route.continue();
-      return route.fulfill({ status: 200, contentType: "application/json", headers: { "access-control-allow-origin": "*" }, body: JSON.stringify({ jsonrpc: "2.0", id: body.id, result: frozen }) });
-    });
-    await rpc("evm_increaseTime", [61]);
-    const [opener] = (await rpc("eth_accounts")) as string[];
-    await rpc("eth_sendTransaction", [{ from: opener, to: deployment.contracts.rounds, data: encodeFunctionData({ abi: roundsAbi, functionName: "openRound" }) }]);
+    // The page stops seeing new blocks (its head is frozen), while round 2 opens on chain (its
+    // scheduled time comes: one block at that time).
+    const unfreeze = await freezeHead();
+    await advanceToNextRound();
     await commit.click();
     const toast = page.getByTestId("toast-error").last();
     await toast.waitFor({ timeout: 20_000 });
@@ -369,7 +397,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     await dismissToasts();
     // Once the page sees the chain again it recomputes for round 2, and committing there works
     // (which also shows the refused click sent nothing: a second commit would be AlreadyCommitted).
-    await page.unroute(toNode);
+    await unfreeze();
     await page.getByRole("heading", { name: "Allocations" }).waitFor();
     await waitFor("round 2 on the page", async () => (await page.locator(".lede").first().innerText()).includes("round 2"), 20_000);
     await block.getByRole("button", { name: /Commit this round/ }).click();

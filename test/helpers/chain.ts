@@ -13,7 +13,9 @@ export async function deployFreeAssociation() {
   const recognition = await viem.deployContract("RecognitionRegistry");
   const capacities = await viem.deployContract("CapacityRegistry");
   const needs = await viem.deployContract("NeedRegistry");
-  const rounds = await viem.deployContract("Rounds", [ROUND_LENGTH]);
+  // Round 1 opens one round length from now: declarations made before `nextRound()` are in its snapshot.
+  const start = BigInt(await networkHelpers.time.latest()) + ROUND_LENGTH;
+  const rounds = await viem.deployContract("Rounds", [start, ROUND_LENGTH]);
   const ledger = await viem.deployContract("AllocationLedger", [rounds.address, capacities.address, needs.address]);
   const contracts: ContractAddresses = {
     recognition: recognition.address.toLowerCase() as `0x${string}`,
@@ -24,10 +26,11 @@ export async function deployFreeAssociation() {
   };
   /** SDK clients acting as wallet `i`. */
   const as = (i: number): ChainClients => ({ publicClient, walletClient: wallets[i] as unknown as ChainClients["walletClient"] });
-  /** Lets the current round run its length so the next one can open. */
-  async function passRound() {
-    await networkHelpers.time.increase(Number(ROUND_LENGTH));
+  /** Lets the chain's clock reach the next round's scheduled opening (one block mined then); nobody opens it. */
+  async function nextRound() {
+    await networkHelpers.time.increaseTo(await rounds.read.nextOpenTime());
+    return rounds.read.currentRound();
   }
   const addressOf = (i: number) => wallets[i].account.address.toLowerCase() as `0x${string}`;
-  return { viem, networkHelpers, publicClient, wallets, contracts, fromBlock, as, addressOf, passRound, recognition, capacities, needs, rounds, ledger };
+  return { viem, networkHelpers, publicClient, wallets, contracts, fromBlock, start, as, addressOf, nextRound, recognition, capacities, needs, rounds, ledger };
 }

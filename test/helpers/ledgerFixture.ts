@@ -21,21 +21,19 @@ export function proofOf(tree: StandardMerkleTree<Leaf>, index: number): Hex[] {
   return tree.getProof(index) as Hex[];
 }
 
-/** Rounds + mock registry terms + ledger on a fresh simulated chain, round 1 not yet opened. */
+/** Rounds + mock registry terms + ledger on a fresh simulated chain, round 1 (one round length ahead) not yet open. */
 export async function deployLedger() {
   const { viem, networkHelpers } = await network.create();
   const [deployer, provider, alice, bob, stranger, relayer] = await viem.getWalletClients();
   const publicClient = await viem.getPublicClient();
-  const rounds = await viem.deployContract("Rounds", [ROUND_LENGTH]);
+  const rounds = await viem.deployContract("Rounds", [BigInt(await networkHelpers.time.latest()) + ROUND_LENGTH, ROUND_LENGTH]);
   const terms = await viem.deployContract("MockTerms");
   const ledger = await viem.deployContract("AllocationLedger", [rounds.address, terms.address, terms.address]);
   const chainId = await publicClient.getChainId();
 
+  /** Lets the chain's clock reach the next round's scheduled opening (one block mined then); nobody opens it. */
   async function nextRound() {
-    const next = await rounds.read.nextOpenTime();
-    const now = BigInt(await networkHelpers.time.latest());
-    if (next > now) await networkHelpers.time.setNextBlockTimestamp(next);
-    await rounds.write.openRound();
+    await networkHelpers.time.increaseTo(await rounds.read.nextOpenTime());
     return rounds.read.currentRound();
   }
 

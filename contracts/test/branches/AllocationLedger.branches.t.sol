@@ -16,6 +16,7 @@ import {SignedActions} from "../../utils/SignedActions.sol";
 /// the conservation arithmetic), against the real registries and Rounds.
 contract AllocationLedgerBranchesTest is BranchBase {
     uint64 internal constant LENGTH = 1 days;
+    uint64 internal constant START = 2_000_000;
     uint256 internal constant MAX = type(uint96).max;
     uint256 internal constant PROVIDER_KEY = 0xA11CE;
     address internal provider;
@@ -30,11 +31,11 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function setUp() public {
         provider = vm.addr(PROVIDER_KEY);
-        rounds = new Rounds(LENGTH);
+        rounds = new Rounds(START, LENGTH);
         capacities = new CapacityRegistry();
         needs = new NeedRegistry();
         ledger = new AllocationLedger(rounds, capacities, needs);
-        vm.warp(1_000_000);
+        vm.warp(1_000_000); // before START: no round yet
         vm.roll(100);
     }
 
@@ -59,11 +60,12 @@ contract AllocationLedgerBranchesTest is BranchBase {
         id = needs.declareNeed(input);
     }
 
-    /// @dev Opens the next round in a later block (so what was declared before is at its snapshot).
-    function _openRound() internal returns (uint256 round) {
+    /// @dev Lets time pass to the next round's opening, in a later block (so what was declared before is
+    /// at its snapshot, one second before the opening). Nobody opens the round.
+    function _nextRound() internal returns (uint256 round) {
         vm.roll(block.number + 1);
-        if (rounds.currentRound() != 0) vm.warp(rounds.nextOpenTime());
-        round = rounds.openRound();
+        vm.warp(rounds.nextOpenTime());
+        round = rounds.currentRound();
         vm.roll(block.number + 1);
     }
 
@@ -106,7 +108,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
     {
         capacityId = _capacity(quantity, recurring);
         needId = _need(RECIPIENT, 1_000_000);
-        round = _openRound();
+        round = _nextRound();
         _commit(capacityId, _leafHash(capacityId, needId, RECIPIENT, amount), amount);
     }
 
@@ -143,8 +145,8 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function test_commitBySig_reverts_whenTheSignedRoundIsNotTheCurrentRound() public {
         uint256 id = _capacity(500, false);
-        _openRound();
-        _openRound();
+        _nextRound();
+        _nextRound();
         uint256 deadline = block.timestamp + 1 hours;
         bytes memory sig = signDigest(PROVIDER_KEY, _commitDigest(1, id, 1, bytes32(uint256(1)), 10, deadline));
         vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.WrongRound.selector, 1, 2));
@@ -153,7 +155,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function test_commitBySig_commitsTheSignedVersion_andConsumesTheNonce() public {
         uint256 id = _capacity(500, false);
-        uint256 round = _openRound();
+        uint256 round = _nextRound();
         uint256 deadline = block.timestamp + 1 hours;
         bytes memory sig = signDigest(PROVIDER_KEY, _commitDigest(round, id, 1, bytes32(uint256(7)), 120, deadline));
         vm.prank(STRANGER); // anyone may relay
@@ -167,7 +169,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function test_commitBySig_reverts_whenTheSignedVersionIsNotTheNextVersion() public {
         uint256 id = _capacity(500, false);
-        uint256 round = _openRound();
+        uint256 round = _nextRound();
         uint256 deadline = block.timestamp + 1 hours;
         bytes memory sig = signDigest(PROVIDER_KEY, _commitDigest(round, id, 2, bytes32(uint256(1)), 10, deadline));
         vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.WrongVersion.selector, round, id, 2, 1));
@@ -175,10 +177,10 @@ contract AllocationLedgerBranchesTest is BranchBase {
     }
 
     function test_commit_reverts_whenTheCapacityWasDeclaredAfterTheSnapshot() public {
-        uint256 round = _openRound();
+        uint256 round = _nextRound();
         uint256 id = _capacity(500, false);
-        (, uint64 snapshotBlock) = rounds.roundInfo(round);
-        vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.CapacityNotActive.selector, id, snapshotBlock));
+        (, uint64 snapshotTime) = rounds.roundInfo(round);
+        vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.CapacityNotActive.selector, id, snapshotTime));
         _commit(id, bytes32(uint256(1)), 1);
     }
 
@@ -186,15 +188,15 @@ contract AllocationLedgerBranchesTest is BranchBase {
         uint256 id = _capacity(500, false);
         vm.prank(provider);
         capacities.revokeCapacity(id);
-        uint256 round = _openRound();
-        (, uint64 snapshotBlock) = rounds.roundInfo(round);
-        vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.CapacityNotActive.selector, id, snapshotBlock));
+        uint256 round = _nextRound();
+        (, uint64 snapshotTime) = rounds.roundInfo(round);
+        vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.CapacityNotActive.selector, id, snapshotTime));
         _commit(id, bytes32(uint256(1)), 1);
     }
 
     function test_commit_reverts_whenTheCallerIsNotTheProvider() public {
         uint256 id = _capacity(500, false);
-        _openRound();
+        _nextRound();
         vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.NotProvider.selector, id, STRANGER, provider));
         vm.prank(STRANGER);
         ledger.commit(id, bytes32(uint256(1)), 1, PROTOCOL);
@@ -208,14 +210,14 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function test_commit_reverts_whenTotalExceedsMaxAmount() public {
         uint256 id = _capacity(type(uint128).max, true);
-        _openRound();
+        _nextRound();
         vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.AmountTooLarge.selector, MAX + 1, MAX));
         _commit(id, bytes32(uint256(1)), MAX + 1);
     }
 
     function test_capacityLeft_isCappedAtMaxAmount_whenTheQuantityExceedsIt() public {
         uint256 id = _capacity(type(uint128).max, true);
-        uint256 round = _openRound();
+        uint256 round = _nextRound();
         require(ledger.capacityLeft(id) == MAX, "left not capped at MAX_AMOUNT");
         _commit(id, bytes32(uint256(1)), MAX);
         require(ledger.commitmentOf(round, id).total == MAX, "MAX_AMOUNT not committed");
@@ -223,7 +225,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function test_commit_reverts_whenTotalExceedsQuantityAtSnapshot() public {
         uint256 id = _capacity(500, true);
-        _openRound();
+        _nextRound();
         // Raised after the snapshot: the ledger still holds the provider to 500.
         vm.prank(provider);
         capacities.updateCapacityQuantity(id, 10_000);
@@ -233,9 +235,9 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function test_commit_reverts_whenAOneOffCapacityWasConsumedInAnEarlierRound() public {
         uint256 id = _capacity(500, false);
-        _openRound();
+        _nextRound();
         _commit(id, bytes32(uint256(1)), 300);
-        uint256 round2 = _openRound();
+        uint256 round2 = _nextRound();
         require(ledger.capacityLeft(id) == 200, "one-off left after round 1");
         vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.ExceedsCapacity.selector, id, 201, 200));
         _commit(id, bytes32(uint256(1)), 201);
@@ -288,12 +290,12 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function test_commit_ofARecurringCapacity_doesNotCountTowardConsumed() public {
         uint256 id = _capacity(500, true);
-        uint256 round = _openRound();
+        uint256 round = _nextRound();
         expectEmitAll();
         emit IAllocationLedger.CommitmentMade(round, id, provider, 1, bytes32(uint256(1)), 500, PROTOCOL, false, 0);
         _commit(id, bytes32(uint256(1)), 500);
         require(ledger.consumed(id) == 0, "recurring counted in consumed");
-        _openRound();
+        _nextRound();
         require(ledger.capacityLeft(id) == 500, "recurring quantity not renewed");
     }
 
@@ -308,7 +310,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
         uint256 id = _capacity(500, true);
         vm.prank(provider);
         capacities.revokeCapacity(id);
-        _openRound();
+        _nextRound();
         require(ledger.capacityLeft(id) == 0, "left of a revoked capacity");
     }
 
@@ -316,7 +318,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
         uint256 needId = _need(RECIPIENT, 100);
         require(ledger.residualNeed(needId) == 100, "residual of an untouched need");
         uint256 capId = _capacity(500, true);
-        uint256 r2 = _openRound();
+        uint256 r2 = _nextRound();
         _commit(capId, _leafHash(capId, needId, RECIPIENT, 100), 100);
         _deliver(_ref(r2, capId, 1, needId), RECIPIENT, 100, 100);
         vm.prank(RECIPIENT);
@@ -335,7 +337,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function test_withdraw_reverts_whenNothingWasCommitted() public {
         uint256 id = _capacity(500, false);
-        uint256 round = _openRound();
+        uint256 round = _nextRound();
         vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.NoCommitment.selector, round, id));
         vm.prank(provider);
         ledger.withdraw(round, id);
@@ -411,7 +413,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function test_recordDelivery_reverts_whenNothingWasCommitted() public {
         uint256 id = _capacity(500, false);
-        uint256 round = _openRound();
+        uint256 round = _nextRound();
         vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.NoCommitment.selector, round, id));
         _deliver(_ref(round, id, 1, 1), RECIPIENT, 10, 10);
     }
@@ -439,9 +441,9 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function test_recordDelivery_landsWithinTheHorizon_andRevertsAfterIt() public {
         (uint256 round, uint256 id, uint256 needId) = _committedLeaf(500, true, 100);
-        _openRound(); // round + 1: still within DELIVERY_HORIZON
+        _nextRound(); // round + 1: still within DELIVERY_HORIZON
         _deliver(_ref(round, id, 1, needId), RECIPIENT, 100, 10);
-        uint256 current = _openRound(); // round + 2
+        uint256 current = _nextRound(); // round + 2
         vm.expectRevert(
             abi.encodeWithSelector(IAllocationLedger.DeliveryHorizonPassed.selector, round, round + 1, current)
         );
@@ -462,7 +464,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function test_recordDelivery_reverts_whenTheLeafRecipientIsZero() public {
         uint256 id = _capacity(500, false);
-        uint256 round = _openRound();
+        uint256 round = _nextRound();
         _commit(id, _leafHash(id, 9, address(0), 100), 100);
         vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.ZeroLeafRecipient.selector, 9));
         _deliver(_ref(round, id, 1, 9), address(0), 100, 10);
@@ -478,7 +480,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function test_recordDelivery_reverts_whenTheLeafWasFirstDeliveredToAnotherRecipient() public {
         uint256 id = _capacity(500, false);
-        uint256 round = _openRound();
+        uint256 round = _nextRound();
         bytes32 toBob = _leafHash(id, 1, RECIPIENT, 50);
         bytes32 toStranger = _leafHash(id, 1, STRANGER, 50);
         _commit(id, _pairRoot(toBob, toStranger), 100);
@@ -502,7 +504,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
     function test_recordDelivery_reverts_whenTheVersionDeliveryExceedsTheCommittedTotal() public {
         uint256 id = _capacity(500, false);
         uint256 needId = _need(RECIPIENT, 1000);
-        uint256 round = _openRound();
+        uint256 round = _nextRound();
         // A leaf larger than the committed total: the total still bounds what is delivered.
         _commit(id, _leafHash(id, needId, RECIPIENT, 300), 100);
         vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.ExceedsCommitment.selector, round, id, 101, 100));
@@ -523,7 +525,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function test_confirmReceipt_reverts_whenNothingWasCommitted() public {
         uint256 id = _capacity(500, false);
-        uint256 round = _openRound();
+        uint256 round = _nextRound();
         vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.NoCommitment.selector, round, id));
         vm.prank(RECIPIENT);
         ledger.confirmReceipt(round, id, 1, 1, 1);
@@ -571,7 +573,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
     function test_confirmReceipt_reverts_whenTheLeafNamesSomeoneOtherThanTheNeedsRecipient() public {
         uint256 id = _capacity(500, false);
         uint256 needId = _need(RECIPIENT, 1000);
-        uint256 round = _openRound();
+        uint256 round = _nextRound();
         // The provider names STRANGER in a leaf for RECIPIENT's need: STRANGER cannot shrink that need.
         _commit(id, _leafHash(id, needId, STRANGER, 100), 100);
         _deliver(_ref(round, id, 1, needId), STRANGER, 100, 100);
@@ -605,7 +607,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
         address recipient = vm.addr(recipientKey);
         uint256 id = _capacity(500, false);
         uint256 needId = _need(recipient, 1000);
-        uint256 round = _openRound();
+        uint256 round = _nextRound();
         _commit(id, _leafHash(id, needId, recipient, 100), 100);
         _deliver(_ref(round, id, 1, needId), recipient, 100, 80);
         uint256 deadline = block.timestamp + 1 hours;
@@ -697,7 +699,7 @@ contract AllocationLedgerBranchesTest is BranchBase {
 
     function test_attest_reverts_whenNothingWasCommitted() public {
         uint256 id = _capacity(500, false);
-        uint256 round = _openRound();
+        uint256 round = _nextRound();
         vm.expectRevert(abi.encodeWithSelector(IAllocationLedger.NoCommitment.selector, round, id));
         ledger.attest(round, id, 1, true, bytes32(0));
     }

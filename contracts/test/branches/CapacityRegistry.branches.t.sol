@@ -146,39 +146,61 @@ contract CapacityRegistryBranchesTest is BranchBase {
         require(c.input.quantity == 42 && c.input.minUnit == 0 && c.input.location == bytes32(0), "not replaced");
     }
 
-    function test_capacityTermsAt_returnsTheTermsAtEachPastBlock_andZeroBeforeDeclaration() public {
-        uint256 id = _declare(500); // block 10
+    function test_capacityTermsAt_returnsTheTermsAtEachPastTime_andZeroBeforeDeclaration() public {
+        uint256 id = _declare(500); // time 1_000_000
         vm.roll(11);
+        vm.warp(1_000_010);
         vm.prank(provider);
         registry.updateCapacityQuantity(id, 800);
         vm.roll(12);
+        vm.warp(1_000_020);
         ICapacityRegistry.CapacityInput memory recurring = _input(900);
         recurring.recurring = true;
         vm.prank(provider);
         registry.updateCapacity(id, recurring);
         vm.roll(13);
+        vm.warp(1_000_030);
         vm.prank(provider);
         registry.revokeCapacity(id);
         vm.roll(14);
+        vm.warp(1_000_040);
 
-        (address p, uint256 q, bool r, bool a) = registry.capacityTermsAt(id, 9);
+        (address p, uint256 q, bool r, bool a) = registry.capacityTermsAt(id, 999_999);
         require(p == address(0) && q == 0 && !r && !a, "before declaration");
-        (p, q, r, a) = registry.capacityTermsAt(id, 10);
+        (p, q, r, a) = registry.capacityTermsAt(id, 1_000_000);
         require(p == provider && q == 500 && !r && a, "at declaration");
-        (p, q, r, a) = registry.capacityTermsAt(id, 11);
+        (p, q, r, a) = registry.capacityTermsAt(id, 1_000_009);
+        require(q == 500 && a, "between declaration and update");
+        (p, q, r, a) = registry.capacityTermsAt(id, 1_000_010);
         require(q == 800 && !r && a, "after quantity update");
-        (p, q, r, a) = registry.capacityTermsAt(id, 12);
+        (p, q, r, a) = registry.capacityTermsAt(id, 1_000_020);
         require(q == 900 && r && a, "after switch to recurring");
-        (p, q, r, a) = registry.capacityTermsAt(id, 13);
+        (p, q, r, a) = registry.capacityTermsAt(id, 1_000_039);
         require(p == provider && q == 900 && r && !a, "after revocation");
     }
 
-    function test_capacityTermsAt_reverts_forTheCurrentOrAFutureBlock() public {
+    /// Blocks that share a timestamp share its checkpoint: the terms at that time are those at the end of
+    /// the last block with it.
+    function test_capacityTermsAt_returnsTheLastBlockOfATimestamp_whenSeveralBlocksShareIt() public {
+        uint256 id = _declare(500); // block 10, time 1_000_000
+        vm.roll(11); // same timestamp
+        vm.prank(provider);
+        registry.updateCapacityQuantity(id, 600);
+        vm.roll(12); // same timestamp again
+        vm.prank(provider);
+        registry.updateCapacityQuantity(id, 700);
+        vm.roll(13);
+        vm.warp(1_000_001);
+        (, uint256 q,, bool a) = registry.capacityTermsAt(id, 1_000_000);
+        require(q == 700 && a, "not the last block of the timestamp");
+    }
+
+    function test_capacityTermsAt_reverts_forTheCurrentOrAFutureTime() public {
         uint256 id = _declare(500);
-        vm.expectRevert(abi.encodeWithSelector(FutureLookup.selector, 10, uint48(10)));
-        registry.capacityTermsAt(id, 10);
-        require(registry.clock() == 10, "clock is the block number");
-        require(keccak256(bytes(registry.CLOCK_MODE())) == keccak256("mode=blocknumber&from=default"), "mode");
+        vm.expectRevert(abi.encodeWithSelector(FutureLookup.selector, 1_000_000, uint48(1_000_000)));
+        registry.capacityTermsAt(id, 1_000_000);
+        require(registry.clock() == 1_000_000, "clock is the block timestamp");
+        require(keccak256(bytes(registry.CLOCK_MODE())) == keccak256("mode=timestamp"), "mode");
     }
 
     function test_signedDeclareUpdateQuantityAndRevoke_actForTheSigner() public {

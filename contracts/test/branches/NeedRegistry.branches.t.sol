@@ -77,33 +77,36 @@ contract NeedRegistryBranchesTest is BranchBase {
         registry.updateNeedQuantity(id, 0);
     }
 
-    function test_needTermsAt_returnsTheTermsAtEachPastBlock_andZeroBeforeDeclaration() public {
-        uint256 id = _declare(300); // block 10
+    function test_needTermsAt_returnsTheTermsAtEachPastTime_andZeroBeforeDeclaration() public {
+        uint256 id = _declare(300); // time 1_000_000
         vm.roll(11);
+        vm.warp(1_000_010);
         vm.prank(recipient);
         registry.updateNeedQuantity(id, 350);
         vm.roll(12);
+        vm.warp(1_000_020);
         vm.prank(recipient);
         registry.revokeNeed(id);
         vm.roll(13);
-        (address r, uint256 q, bool a) = registry.needTermsAt(id, 9);
+        vm.warp(1_000_030);
+        (address r, uint256 q, bool a) = registry.needTermsAt(id, 999_999);
         require(r == address(0) && q == 0 && !a, "before declaration");
-        (r, q, a) = registry.needTermsAt(id, 10);
+        (r, q, a) = registry.needTermsAt(id, 1_000_009);
         require(r == recipient && q == 300 && a, "at declaration");
-        (r, q, a) = registry.needTermsAt(id, 11);
+        (r, q, a) = registry.needTermsAt(id, 1_000_010);
         require(q == 350 && a, "after quantity update");
-        (r, q, a) = registry.needTermsAt(id, 12);
+        (r, q, a) = registry.needTermsAt(id, 1_000_029);
         require(r == recipient && q == 350 && !a, "after revocation");
         (r, q, a) = registry.needTerms(id);
         require(r == recipient && q == 350 && !a, "current terms");
     }
 
-    function test_needTermsAt_reverts_forTheCurrentOrAFutureBlock() public {
+    function test_needTermsAt_reverts_forTheCurrentOrAFutureTime() public {
         uint256 id = _declare(300);
-        vm.expectRevert(abi.encodeWithSelector(FutureLookup.selector, 11, uint48(10)));
-        registry.needTermsAt(id, 11);
-        require(registry.clock() == 10, "clock is the block number");
-        require(keccak256(bytes(registry.CLOCK_MODE())) == keccak256("mode=blocknumber&from=default"), "mode");
+        vm.expectRevert(abi.encodeWithSelector(FutureLookup.selector, 1_000_001, uint48(1_000_000)));
+        registry.needTermsAt(id, 1_000_001);
+        require(registry.clock() == 1_000_000, "clock is the block timestamp");
+        require(keccak256(bytes(registry.CLOCK_MODE())) == keccak256("mode=timestamp"), "mode");
     }
 
     function test_signedDeclareUpdateQuantityAndRevoke_actForTheSigner() public {

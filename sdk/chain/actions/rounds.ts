@@ -1,26 +1,33 @@
-/** Opening a round: permissionless, no signature needed (anyone may call once the previous round ran its length). */
-import type { ChainClients, ContractAddresses } from "../types.js";
+/**
+ * The round schedule as the chain states it. There is nothing to send: rounds open by the clock
+ * (`start + (r − 1) · roundLength`), nobody opens them and nobody picks their snapshots.
+ */
+import type { PublicClient } from "viem";
+import type { ContractAddresses } from "../types.js";
 import { abis } from "../contracts.js";
-import { ChainError } from "../errors.js";
+import { withRetry } from "../retry.js";
+import { readBlockRef, type BlockRef } from "../snapshotBlock.js";
 
-/** Opens the next round; returns its number and snapshot block. */
-export async function openRound(clients: ChainClients, options: { contracts: ContractAddresses }) {
-  const wallet = clients.walletClient;
-  if (wallet === undefined) throw new ChainError("NO_ACCOUNT", "a wallet client with an account is needed to send transactions");
-  const hash = await wallet.writeContract({
-    address: options.contracts.rounds,
-    abi: abis.rounds,
-    functionName: "openRound",
-    account: wallet.account,
-    chain: wallet.chain,
-  });
-  const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });
-  const [opened] = (await clients.publicClient.getContractEvents({
-    address: options.contracts.rounds,
-    abi: abis.rounds,
-    eventName: "RoundOpened",
-    fromBlock: receipt.blockNumber,
-    toBlock: receipt.blockNumber,
-  })) as unknown as { args: { round: bigint; openedAt: bigint; snapshotBlock: bigint } }[];
-  return { hash, receipt, round: opened.args.round, openedAt: BigInt(opened.args.openedAt), snapshotBlock: BigInt(opened.args.snapshotBlock) };
+export interface RoundStatus {
+  /** When round 1 opens and the length of every round (seconds). */
+  readonly start: bigint;
+  readonly roundLength: bigint;
+  /** The current round at `head` (0 before the start). */
+  readonly currentRound: bigint;
+  /** When round `currentRound + 1` opens (2^64 − 1 when it never does). */
+  readonly nextOpenTime: bigint;
+  /** The block the status was read at. */
+  readonly head: BlockRef;
+}
+
+/** The schedule and where the chain is in it, all read at the latest block. */
+export async function readRoundStatus(client: PublicClient, options: { contracts: ContractAddresses; retries?: number }): Promise<RoundStatus> {
+  const head = await readBlockRef(client, "latest", options.retries);
+  const read = (functionName: "start" | "roundLength" | "currentRound" | "nextOpenTime") =>
+    withRetry(() => client.readContract({ address: options.contracts.rounds, abi: abis.rounds, functionName, blockNumber: head.number }), {
+      retries: options.retries,
+      what: functionName,
+    }) as Promise<bigint | number>;
+  const [start, roundLength, currentRound, nextOpenTime] = await Promise.all([read("start"), read("roundLength"), read("currentRound"), read("nextOpenTime")]);
+  return { start: BigInt(start), roundLength: BigInt(roundLength), currentRound: BigInt(currentRound), nextOpenTime: BigInt(nextOpenTime), head };
 }

@@ -90,6 +90,7 @@ export async function loadDeployment(flags: ChainFlags, publicClient: PublicClie
     contracts: contracts as unknown as ContractAddresses,
     fromBlock: BigInt(raw.fromBlock ?? 0),
     roundLength: BigInt(raw.roundLength ?? 0),
+    ...(raw.start !== undefined ? { start: BigInt(raw.start) } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
-/** `fa round open|status`, `fa commit`, `fa deliver`, `fa confirm`: the round lifecycle, one SDK call each. */
-import { abis, commitRound, confirmReceipt, openRound, recordDelivery, roundInfo } from "../../chain/index.js";
+/** `fa round status|wait`, `fa commit`, `fa deliver`, `fa confirm`: the round lifecycle, one SDK call each. */
+import type { PublicClient } from "viem";
+import { blockAtTime, commitRound, type ContractAddresses, confirmReceipt, readBlockRef, readRoundStatus, recordDelivery, roundInfo, roundOpensAt, MAX_UINT64 } from "../../chain/index.js";
 import { UserError } from "../errors.js";
 import { DEFAULT_PROTOCOL, resolveProtocol } from "../protocols.js";
 import { renderTable } from "../table.js";
@@ -7,23 +8,67 @@ import type { ChainFlags } from "./context.js";
 import { parseBigint, toJson } from "./parse.js";
 import { session } from "./session.js";
 
-export async function roundCommand(action: string, flags: ChainFlags & { round?: string }): Promise<string> {
-  if (action !== "open" && action !== "status") throw new UserError(`round: unknown action ${JSON.stringify(action)} (open, status)`);
+/** Unix seconds as an ISO 8601 UTC time without milliseconds ("never" for 2^64 − 1). */
+export function isoTime(seconds: bigint): string {
+  if (seconds >= MAX_UINT64 || seconds > 8_640_000_000_000n) return "never";
+  return new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function roundCommand(action: string, flags: ChainFlags & { round?: string; advance?: boolean }): Promise<string> {
+  if (action !== "status" && action !== "wait") throw new UserError(`round: unknown action ${JSON.stringify(action)} (status, wait)`);
   const round = flags.round === undefined ? undefined : parseBigint("--round", flags.round, 1n);
-  const { clients, contracts } = await session(flags, action === "open");
-  if (action === "open") {
-    const opened = await openRound(clients, { contracts });
-    if (flags.json) return toJson({ round: opened.round, snapshotBlock: opened.snapshotBlock, openedAt: opened.openedAt, hash: opened.hash });
-    return `round ${opened.round} opened; snapshot block ${opened.snapshotBlock} (tx ${opened.hash})`;
+  const { clients, contracts } = await session(flags, false);
+  const client = clients.publicClient as unknown as PublicClient;
+  if (action === "wait") return waitCommand(client, contracts, round, flags);
+  const status = await readRoundStatus(client, { contracts });
+  const info = status.currentRound === 0n && round === undefined ? undefined : await roundInfo(client, contracts, round);
+  const out = {
+    start: status.start,
+    roundLength: status.roundLength,
+    currentRound: status.currentRound,
+    nextOpenTime: status.nextOpenTime,
+    time: status.head.timestamp,
+    ...(info ? { round: info.round, opensAt: info.opensAt, snapshotTime: info.snapshotTime, snapshotBlock: info.snapshotBlock } : {}),
+  };
+  if (flags.json) return toJson(out);
+  const next = `round ${status.currentRound + 1n} opens at ${isoTime(status.nextOpenTime)}`;
+  if (info === undefined) return `no round yet (chain time ${isoTime(status.head.timestamp)}); ${next}`;
+  return `round ${info.round} of ${status.currentRound}: opened at ${isoTime(info.opensAt)}, snapshot at ${isoTime(info.snapshotTime)} = block ${info.snapshotBlock}; ${next}`;
+}
+
+/**
+ * Waits until round `round` (default: the next one) has opened on chain, i.e. some block has a
+ * timestamp ≥ its opening, which also makes its snapshot final. `--advance` (a local Hardhat or Anvil
+ * node only) does not wait: it mines one empty block at the opening time (evm_setNextBlockTimestamp,
+ * evm_mine) — on a local node nothing else makes blocks while nobody sends transactions.
+ */
+async function waitCommand(client: PublicClient, contracts: ContractAddresses, round: bigint | undefined, flags: ChainFlags & { advance?: boolean }) {
+  const status = await readRoundStatus(client, { contracts });
+  const target = round ?? status.currentRound + 1n;
+  const opensAt = roundOpensAt(status, target);
+  if (opensAt >= MAX_UINT64) throw new UserError(`round ${target} never opens (round length ${status.roundLength} s)`);
+  let head = status.head;
+  if (head.timestamp < opensAt && flags.advance) {
+    await client.request({ method: "evm_setNextBlockTimestamp" as never, params: [`0x${opensAt.toString(16)}`] as never });
+    await client.request({ method: "evm_mine" as never, params: [] as never });
+    head = await readBlockRef(client, "latest");
   }
-  const publicClient = clients.publicClient;
-  const current = (await publicClient.readContract({ address: contracts.rounds, abi: abis.rounds, functionName: "currentRound" })) as bigint;
-  const nextOpenTime = (await publicClient.readContract({ address: contracts.rounds, abi: abis.rounds, functionName: "nextOpenTime" })) as bigint;
-  const info = current === 0n && round === undefined ? undefined : await roundInfo(publicClient as never, contracts, round);
-  const status = { currentRound: current, nextOpenTime: BigInt(nextOpenTime), ...(info ? { round: info.round, openedAt: info.openedAt, snapshotBlock: info.snapshotBlock } : {}) };
-  if (flags.json) return toJson(status);
-  if (info === undefined) return `no round opened yet; the first can open now (fa round open)`;
-  return `round ${info.round} of ${current}: opened at ${info.openedAt}, snapshot block ${info.snapshotBlock}; next round opens at ${status.nextOpenTime}`;
+  let hinted = false;
+  while (head.timestamp < opensAt) {
+    const late = BigInt(Math.floor(Date.now() / 1000)) > opensAt + 5n;
+    if (late && !hinted) {
+      process.stderr.write(`round ${target} is due since ${isoTime(opensAt)} but no block has come since; on a local node, send any transaction or use --advance\n`);
+      hinted = true;
+    }
+    await sleep(1000);
+    head = await readBlockRef(client, "latest");
+  }
+  const snapshotTime = opensAt - 1n;
+  const at = await blockAtTime(client, snapshotTime, { head });
+  if (flags.json) return toJson({ round: target, opensAt, snapshotTime, snapshotBlock: at.block, block: head.number, time: head.timestamp });
+  return `round ${target} is open (opened at ${isoTime(opensAt)}); its snapshot is the state at ${isoTime(snapshotTime)} = block ${at.block}`;
 }
 
 export async function commitCommand(flags: ChainFlags & { round?: string; dryRun?: boolean; protocol?: string }): Promise<string> {
@@ -32,7 +77,7 @@ export async function commitCommand(flags: ChainFlags & { round?: string; dryRun
   const { clients, read } = await session(flags, true);
   const result = await commitRound(clients, { ...read, round, dryRun: flags.dryRun, protocol });
   if (flags.json) {
-    return toJson({ round: result.round, snapshotBlock: result.snapshotBlock, protocol: result.protocol, commitments: result.commitments, idle: result.idle });
+    return toJson({ round: result.round, snapshotTime: result.snapshotTime, snapshotBlock: result.snapshotBlock, protocol: result.protocol, commitments: result.commitments, idle: result.idle });
   }
   const rows = result.commitments.map((c) => [c.capacityId.toString(), c.total.toString(), String(c.leaves.length), c.root, c.hash ?? (flags.dryRun ? "(dry run)" : "(already committed)")]);
   const head = `round ${result.round} (snapshot block ${result.snapshotBlock}), protocol ${result.protocol}: ${result.commitments.length} commitment(s)`;

@@ -12,8 +12,8 @@ export interface HumanError {
 
 /** What each custom error means for the person who hit it. */
 const EXPLANATIONS: Record<string, (args: readonly unknown[]) => string> = {
-  NoRoundOpen: () => "No round is open yet — open one on the Overview page first.",
-  RoundStillRunning: (a) => `The current round is still running; the next one can open at ${new Date(Number(a[1]) * 1000).toLocaleString()}.`,
+  NoRoundOpen: () => "No round has opened yet — round 1 opens on schedule (see the Overview page).",
+  CommitmentIsWithdrawn: (a) => `The round ${a[0]} commitment of capacity #${a[1]} is already withdrawn.`,
   AlreadyCommitted: (a) => `Capacity #${a[1]} is already committed for round ${a[0]}. Withdraw it first to commit again.`,
   ExceedsCapacity: (a) => `Committing ${a[1]} exceeds what capacity #${a[0]} has left (${a[2]}).`,
   NotProvider: (a) => `Only the provider of capacity #${a[0]} can do this (you are ${a[1]}).`,
@@ -22,7 +22,7 @@ const EXPLANATIONS: Record<string, (args: readonly unknown[]) => string> = {
   ExceedsLeafAmount: (a) => `That would deliver ${a[1]} in total to need #${a[0]}, more than its allocation of ${a[2]}.`,
   ExceedsDelivered: (a) => `You can confirm at most what was delivered: ${a[2]} for need #${a[0]} (asked ${a[1]}).`,
   InvalidProof: (a) => `The allocation leaf for need #${a[2]} is not in the committed root of capacity #${a[1]}.`,
-  CapacityNotActive: (a) => `Capacity #${a[0]} is revoked or does not exist.`,
+  CapacityNotActive: (a) => `Capacity #${a[0]} was revoked or not yet declared at the round's snapshot (${new Date(Number(a[1]) * 1000).toLocaleString()}).`,
   NotCapacityProvider: (a) => `Capacity #${a[0]} belongs to ${a[2]}.`,
   NotNeedRecipientReg: (a) => `Need #${a[0]} belongs to ${a[2]}.`,
   ZeroAmount: () => "The amount must be greater than zero.",

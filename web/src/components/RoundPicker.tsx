@@ -18,7 +18,7 @@ export function RoundPicker({ value, onChange }: { value: bigint | undefined; on
     <label className="field inline"><span>Round</span>
       <select value={value?.toString()} onChange={(e) => onChange(BigInt(e.target.value))} data-testid="round-picker">
         {[...list].reverse().map((r) => (
-          <option key={String(r.round)} value={String(r.round)}>#{String(r.round)} · snapshot block {String(r.snapshotBlock)}{r.round === rounds.data!.current ? " (current)" : ""}</option>
+          <option key={String(r.round)} value={String(r.round)}>#{String(r.round)} · snapshot {new Date(Number(r.snapshotTime) * 1000).toLocaleString()} (block {String(r.snapshotBlock)}){r.round === rounds.data!.current ? " (current)" : ""}</option>
         ))}
       </select>
     </label>

@@ -12,7 +12,7 @@ export interface ComputedFor {
 
 export interface ChainNow {
   readonly currentRound: bigint;
-  /** The snapshot block the chain records for `currentRound`. */
+  /** The block `currentRound`'s snapshot time resolves to (the last block at or before it). */
   readonly snapshotBlock: bigint;
 }
 

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useState } from "react";
-import { useAccount, useConfig } from "wagmi";
-import { readContract } from "wagmi/actions";
-import { roundsAbi } from "../chain/abi.js";
+import { useAccount } from "wagmi";
 import type { Address } from "viem";
+import { roundInfo } from "../../../sdk/chain/index.js";
 import { indexRecognition, tierOf, type Allocation } from "../../../sdk/core/index.js";
-import { useDeployment, useRoundComputation, useRoundLedger, useRounds, useSnapshot } from "../state.js";
+import { useClient, useDeployment, useRoundComputation, useRoundLedger, useRounds, useSnapshot } from "../state.js";
 import { useActions } from "../actions.js";
 import { nameOf } from "../chain/deployment.js";
 import * as calls from "../chain/calls.js";
@@ -32,18 +31,20 @@ function AllocationsFor({ me }: { me: Address }) {
   const { computation, error } = useRoundComputation(snapshot.data);
   const { run } = useActions();
   const confirm = useConfirm();
-  const config = useConfig();
-  /** Asked of the chain right before sending: is what this page computed still what would be committed? */
+  const client = useClient();
+  /**
+   * Asked of the chain right before sending: is what this page computed still what would be committed?
+   * (The current round and the block its snapshot time resolves to, at the chain's latest block.)
+   */
   async function ensureCurrent(computedFor: bigint, computedAtBlock: bigint) {
-    const currentRound = (await readContract(config, { address: d.contracts.rounds, abi: roundsAbi, functionName: "currentRound" })) as bigint;
-    const [, snapshotBlock] = (await readContract(config, { address: d.contracts.rounds, abi: roundsAbi, functionName: "roundInfo", args: [currentRound] })) as readonly [bigint, bigint];
+    const { currentRound, snapshotBlock } = await roundInfo(client, d.contracts);
     const reason = staleReason({ round: computedFor, computedAtBlock }, { currentRound, snapshotBlock });
     if (reason) throw new Error(reason);
   }
   const index = useMemo(() => (snapshot.data ? indexRecognition(snapshot.data.scenario.recognition) : undefined), [snapshot.data]);
 
   if (rounds.data && rounds.data.current === 0n) {
-    return <div className="page"><h1>Allocations</h1><div className="card empty-state"><h2>No round yet</h2><p>Open the first round on the Overview page; its snapshot fixes the state every provider computes from.</p></div></div>;
+    return <div className="page"><h1>Allocations</h1><div className="card empty-state"><h2>No round yet</h2><p>Round 1 opens on schedule at {new Date(Number(rounds.data.nextOpenTime) * 1000).toLocaleString()} (see the Overview page); its snapshot, the state one second before, fixes what every provider computes from.</p></div></div>;
   }
   if (snapshot.isError) return <Problem error={snapshot.error} />;
   if (error) return <Problem error={error} />;
@@ -61,7 +62,7 @@ function AllocationsFor({ me }: { me: Address }) {
   return (
     <div className="page">
       <div className="page-head">
-        <div><h1>Allocations</h1><p className="lede">{DEFAULT_PROTOCOL_NAME} on round {String(round)}’s snapshot (block {String(info!.snapshotBlock)}), recomputed in your browser.</p></div>
+        <div><h1>Allocations</h1><p className="lede">{DEFAULT_PROTOCOL_NAME} on round {String(round)}’s snapshot (the state at {new Date(Number(info!.snapshotTime) * 1000).toLocaleString()}, block {String(info!.snapshotBlock)}), recomputed in your browser.</p></div>
         <RoundPicker value={round} onChange={setRound} />
       </div>
 

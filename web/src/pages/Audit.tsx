@@ -37,7 +37,7 @@ export function Audit() {
   const checks = checkCommitments(snapshot.data, ledger.data.sdk, commitments, round, computation);
   const capOf = (id: string) => snapshot.data!.allCapacities.find((c) => c.id === id);
   // Lifecycle totals, per organization, and the exports: sdk/chain's auditOf and sdk/audit's exporters.
-  const audit = auditOf(snapshot.data.sdk, ledger.data.sdk, round);
+  const audit = auditOf({ ...snapshot.data.sdk, time: info!.snapshotTime }, ledger.data.sdk, round);
   const exportOptions: ExportOptions = {
     organizations: Object.fromEntries(Object.entries(d.names).map(([a, name]) => [a.toLowerCase(), { name }])),
     capacities: Object.fromEntries(snapshot.data.sdk.capacities.map((c) => [c.id.toString(), { sector: c.sector, unit: c.unit, location: c.location }])),
@@ -48,7 +48,7 @@ export function Audit() {
     setExporting(name);
     setExportError(undefined);
     try {
-      const dated = datedAudit(audit, info!.openedAt, await readBlockTimes(client, auditBlocks(audit)));
+      const dated = datedAudit(audit, info!.opensAt, await readBlockTimes(client, auditBlocks(audit)));
       download(name, make(dated), type);
     } catch (e) {
       setExportError(`${name}: ${(e as Error).message}`);
@@ -61,7 +61,7 @@ export function Audit() {
   return (
     <div className="page">
       <div className="page-head">
-        <div><h1>Audit</h1><p className="lede">Every commitment of round {String(round)} re-run in your browser with the protocol its id names (FA-2 by default; FA-1 for commitments made under FA-1) on the state at block {String(info!.snapshotBlock)}. No trust in any provider or server needed.</p></div>
+        <div><h1>Audit</h1><p className="lede">Every commitment of round {String(round)} re-run in your browser with the protocol its id names (FA-2 by default; FA-1 for commitments made under FA-1) on the state at {new Date(Number(info!.snapshotTime) * 1000).toLocaleString()} (block {String(info!.snapshotBlock)}), round {String(round)}’s snapshot. No trust in any provider or server needed.</p></div>
         <RoundPicker value={round} onChange={setRound} />
       </div>
       <section className="stats">

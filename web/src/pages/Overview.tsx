@@ -1,7 +1,6 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeployment, useClient, useHead, useHeadSnapshot, useRoundComputation, useRounds } from "../state.js";
-import { useActions } from "../actions.js";
 import { readRoundLedger } from "../chain/ledger.js";
 import { readSnapshot, type ChainSnapshot } from "../chain/snapshot.js";
 import { checkCommitments, computeRound, type RoundComputation } from "../chain/verify.js";
@@ -22,7 +21,6 @@ export function Overview() {
   const rounds = useRounds();
   const snapshot = useHeadSnapshot();
   const { computation, error } = useRoundComputation(snapshot.data);
-  const { run } = useActions();
   const [sector, setSector] = useState(() => sessionStorage.getItem("fa.sector") ?? "");
   const pickSector = (s: string) => { sessionStorage.setItem("fa.sector", s); setSector(s); };
 
@@ -73,8 +71,6 @@ export function Overview() {
     ...coverageByUnit(r.commitments.filter((c) => sector === "" || c.sector === sector)),
   }));
   const r = rounds.data;
-  const now = BigInt(Math.floor(Date.now() / 1000));
-  const canOpen = r.current === 0n || r.nextOpenTime <= now;
   const current = r.rounds[r.rounds.length - 1];
   const orgs = new Set([...Object.keys(scenario.recognition), ...scenario.capacities.map((c) => c.provider), ...scenario.needs.map((n) => n.recipient)]);
   const unitOf = (capacity: string) => capacityOf(capacity)?.unit ?? "";
@@ -97,13 +93,10 @@ export function Overview() {
         <div className="stat" data-testid="current-round">
           <span className="k">Current round</span>
           <span className="v">{r.current === 0n ? "none yet" : `#${r.current}`}</span>
-          <span className="s">{current ? `snapshot at block ${current.snapshotBlock}` : "open the first round to start committing"}</span>
-          {!canOpen && <span className="s">next can open at {new Date(Number(r.nextOpenTime) * 1000).toLocaleTimeString()}</span>}
-          {/* Never disabled: opening early is explained by the contract's decoded RoundStillRunning error. */}
-          <button className="primary small"
-                  onClick={() => run(`Open round ${r.current + 1n}`, { address: d.contracts.rounds, abi: roundsAbiRef(), functionName: "openRound", args: [] })}>
-            Open round {String(r.current + 1n)}
-          </button>
+          <span className="s">{current
+            ? `opened ${new Date(Number(current.opensAt) * 1000).toLocaleTimeString()}; snapshot: the state at ${new Date(Number(current.snapshotTime) * 1000).toLocaleTimeString()} (block ${current.snapshotBlock})`
+            : "rounds open on a fixed schedule: nobody opens them"}</span>
+          <NextOpening round={r.current + 1n} at={r.nextOpenTime} />
         </div>
         <div className="stat" data-testid="needs-met"><span className="k">Needs fully met by current signals</span>
           <span className="v">{needCount === 0 ? "—" : `${metCount} of ${needCount}`}</span>
@@ -156,7 +149,30 @@ export function Overview() {
   );
 }
 
-import { roundsAbi } from "../chain/abi.js";
-function roundsAbiRef() {
-  return roundsAbi;
+/**
+ * When the next round opens, with a countdown on the browser's clock. The round is open once the chain
+ * has a block at or after that time (on a real chain, within seconds).
+ */
+function NextOpening({ round, at }: { round: bigint; at: bigint }) {
+  const [now, setNow] = useState(() => Math.floor(Date.now() / 1000));
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Math.floor(Date.now() / 1000)), 1_000);
+    return () => clearInterval(timer);
+  }, []);
+  if (at >= 2n ** 64n - 1n) return <span className="s" data-testid="next-opening">round {String(round)} never opens (huge round length)</span>;
+  const left = Number(at) - now;
+  const countdown = left > 0 ? `in ${formatDuration(left)}` : "now, with the next block";
+  return (
+    <span className="s" data-testid="next-opening">
+      round {String(round)} opens {new Date(Number(at) * 1000).toLocaleTimeString()} ({countdown})
+    </span>
+  );
+}
+
+function formatDuration(seconds: number): string {
+  const d = Math.floor(seconds / 86_400), h = Math.floor((seconds % 86_400) / 3_600), m = Math.floor((seconds % 3_600) / 60), s = seconds % 60;
+  if (d > 0) return `${d} d ${h} h`;
+  if (h > 0) return `${h} h ${m} min`;
+  if (m > 0) return `${m} min ${s} s`;
+  return `${s} s`;
 }
