@@ -11,8 +11,9 @@
  * Exits 1 when a property that must hold is violated (so `npm run bench` fails loudly).
  */
 import fc from "fast-check";
-import { AXIOM_PROPERTIES, PROTOCOLS, serializeScenario } from "../../sdk/core/index.js";
-import type { ScenarioWithPicks } from "../../sdk/core/lab/index.js";
+import { PROTOCOLS } from "../../sdk/core/index.js";
+import { serializeScenario } from "../../sdk/core/scenario.js";
+import { AXIOM_PROPERTIES, type ScenarioWithPicks } from "../../sdk/core/lab/index.js";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -1,7 +1,8 @@
 /**
- * The single public export of the pure core: types, recognition math, compatibility,
- * water-filling, FA-1, FA-2 (the default), the need-weighted contrast protocol, Merkle commitments, scenario files
- * and the protocol lab (axiom checker). No chain, no Node-only imports.
+ * The engine (package entry `free-association/core`, also `free-association`): types, recognition math,
+ * compatibility, water-filling, FA-1, FA-2 (the default), the need-weighted contrast protocol and Merkle
+ * commitments. No chain, no Node-only imports, and neither zod nor fast-check: scenario files are
+ * `free-association/scenario` (scenario.ts), the protocol lab `free-association/lab` (lab/index.ts).
  */
 export type * from "./types.js";
 export { compareIds, compareStrings, isCanonicalDecimal } from "./ids.js";
@@ -36,30 +37,3 @@ export {
 } from "./merkle.js";
 export { needWeighted } from "./protocols/needWeighted.js";
 export { PROTOCOLS, DEFAULT_PROTOCOL_ID, defaultProtocol, protocolsByBytes32, protocolIdFromBytes32 } from "./protocols/registry.js";
-export {
-  ScenarioError,
-  formatPath,
-  parseScenario,
-  serializeScenario,
-  serializeResult,
-  type SerializedResult,
-} from "./scenario.js";
-export {
-  checkAxioms,
-  type AxiomReport,
-  type CheckOptions,
-  type PropertyResult,
-  AXIOM_PROPERTIES,
-  canonicalResult,
-  type AxiomName,
-  type AxiomProperty,
-  type Violation,
-  ENTITY_POOL,
-  SYBIL,
-  scenarioArbitrary,
-  scenarioWithPicksArbitrary,
-  type ScenarioWithPicks,
-  findSignalWitnesses,
-  type SignalWitness,
-  serializeReport,
-} from "./lab/index.js";

@@ -71,14 +71,16 @@ function rawScenario(dense: boolean): fc.Arbitrary<RawScenario> {
       fc.record({
         provider: entityIndex,
         sector,
-        quantity: fc.nat({ max: dense ? 40 : 120 }),
+        // Quantities are positive: the registries refuse zero (ZeroQuantity).
+        quantity: fc.integer({ min: 1, max: dense ? 40 : 120 }),
         window: sometimes(WINDOWS.length - 1),
         location: sometimes(LOCATIONS.length - 1),
         filter: dense
           ? fc.constant(null)
           : fc.oneof(
               { weight: 4, arbitrary: fc.constant(null) },
-              fc.record({ kind: fc.constantFrom("allow" as const, "deny" as const), members: fc.array(entityIndex, { maxLength: 3 }) }),
+              // A filter lists at least one address: the registry refuses an empty list.
+              fc.record({ kind: fc.constantFrom("allow" as const, "deny" as const), members: fc.array(entityIndex, { minLength: 1, maxLength: 3 }) }),
             ),
         minUnit: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, fc.constantFrom(2, 3, 5, 10)),
       }),
@@ -88,7 +90,7 @@ function rawScenario(dense: boolean): fc.Arbitrary<RawScenario> {
       fc.record({
         recipient: entityIndex,
         sector,
-        quantity: fc.nat({ max: dense ? 30 : 80 }),
+        quantity: fc.integer({ min: 1, max: dense ? 30 : 80 }),
         window: sometimes(WINDOWS.length - 1),
         location: sometimes(LOCATIONS.length - 1),
       }),

@@ -56,28 +56,45 @@ class ViolationError extends Error {
   }
 }
 
+/**
+ * `property.check`, with a protocol that throws reported as a violation of that property (the run
+ * goes on with the other properties).
+ */
+function checked(protocol: Protocol, property: AxiomProperty, input: ScenarioWithPicks): Violation | undefined {
+  try {
+    return property.check(protocol, input);
+  } catch (error) {
+    return { detail: `the protocol threw: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
 /** A measured property: every input is tried; the first violation found is simplified for the report. */
 function measureProperty(protocol: Protocol, property: AxiomProperty, runs: number, seed: number): PropertyResult {
   const inputs = fc.sample(property.inputs ?? scenarioWithPicksArbitrary, { numRuns: runs, seed });
   let violations = 0;
   let first: ScenarioWithPicks | undefined;
   for (const input of inputs) {
-    if (property.check(protocol, input) === undefined) continue;
+    if (checked(protocol, property, input) === undefined) continue;
     violations++;
     first ??= input;
   }
   const base = { id: property.id, axiom: property.axiom, title: property.title, runs, measured: true, violations, passed: true };
   if (first === undefined) return { ...base, detail: `0 of ${runs} inputs violate it` };
-  const input = simplify(first, (candidate) => property.check(protocol, candidate) !== undefined);
-  const violation = property.check(protocol, input)!;
-  return { ...base, counterexample: input.scenario, ...violation, detail: `${violations} of ${runs} inputs violate it; e.g. ${violation.detail}` };
+  const input = simplify(first, (candidate) => checked(protocol, property, candidate) !== undefined);
+  const { scenario, ...violation } = checked(protocol, property, input)!;
+  return {
+    ...base,
+    counterexample: scenario ?? input.scenario,
+    ...violation,
+    detail: `${violations} of ${runs} inputs violate it; e.g. ${violation.detail}`,
+  };
 }
 
 function runProperty(protocol: Protocol, property: AxiomProperty, runs: number, seed: number): PropertyResult {
   if (property.measured) return measureProperty(protocol, property, runs, seed);
   const details = fc.check(
     fc.property(property.inputs ?? scenarioWithPicksArbitrary, (input: ScenarioWithPicks) => {
-      const violation = property.check(protocol, input);
+      const violation = checked(protocol, property, input);
       if (violation !== undefined) throw new ViolationError(violation);
     }),
     { numRuns: runs, seed },
@@ -86,17 +103,23 @@ function runProperty(protocol: Protocol, property: AxiomProperty, runs: number, 
   if (!details.failed || details.counterexample === null) return { ...base, passed: true };
   const [shrunk] = details.counterexample;
   const error = details.errorInstance;
-  if (!(error instanceof ViolationError)) {
-    const detail = `the protocol threw: ${error instanceof Error ? error.message : String(error)}`;
-    return { ...base, passed: false, counterexample: shrunk.scenario, detail };
-  }
-  const input = simplify(shrunk, (candidate) => property.check(protocol, candidate) !== undefined);
-  const violation = property.check(protocol, input) ?? error.violation;
-  return { ...base, passed: false, counterexample: input.scenario, ...violation };
+  const input = simplify(shrunk, (candidate) => checked(protocol, property, candidate) !== undefined);
+  const found = checked(protocol, property, input) ?? (error instanceof ViolationError ? error.violation : { detail: String(error) });
+  const { scenario, ...violation } = found;
+  return { ...base, passed: false, counterexample: scenario ?? input.scenario, ...violation };
 }
 
 function signalsMatter(protocol: Protocol, runs: number, seed: number): PropertyResult[] {
-  const found = findSignalWitnesses(protocol, { runs, seed });
+  let found: ReturnType<typeof findSignalWitnesses>;
+  try {
+    found = findSignalWitnesses(protocol, { runs, seed });
+  } catch (error) {
+    const detail = `the protocol threw: ${error instanceof Error ? error.message : String(error)}`;
+    return [
+      { id: "monotonicity.recognition-matters", axiom: "monotonicity", title: "some input where recognition strictly changes the outcome", runs, passed: false, detail },
+      { id: "monotonicity.need-matters", axiom: "monotonicity", title: "some input where a need strictly changes the outcome", runs, passed: false, detail },
+    ];
+  }
   const row = (id: string, title: string, witness: typeof found.recognition): PropertyResult => ({
     id,
     axiom: "monotonicity",

@@ -9,6 +9,7 @@ import type fc from "fast-check";
 import { ENTITY_POOL, SYBIL, anyScenarioWithPicks, singleCapacityWithPicks, stressWithPicks, type ScenarioWithPicks } from "./arbitraries.js";
 import { isCompatible } from "../compatibility.js";
 import { indexRecognition, pointsOf } from "../recognition.js";
+import { compatibility } from "./compatibility.js";
 
 function points(recognition: RecognitionPoints, from: Address, to: Address): bigint {
   return pointsOf(indexRecognition(recognition), from, to);
@@ -22,6 +23,11 @@ export interface Violation {
   readonly change?: string;
   /** What went wrong, with the numbers. */
   readonly detail: string;
+  /**
+   * The input the failure happened on, when the property ran the protocol on more than the generated
+   * input (e.g. with a Sybil added): the counterexample then includes every entity it needs.
+   */
+  readonly scenario?: Scenario;
 }
 
 /**
@@ -365,11 +371,11 @@ const sybilZero: AxiomProperty = {
     const result = protocol.allocate(withSybil);
     const taken = sum(result.allocations.filter((a) => a.recipient === SYBIL).map((a) => a.amount));
     const change = `added unrecognized ${SYBIL} recognizing everyone and needing 1000 of every capacity's type`;
-    if (taken > 0n) return { change, detail: `the Sybil receives ${taken}` };
+    if (taken > 0n) return { change, detail: `the Sybil receives ${taken}`, scenario: withSybil };
     const { unmet, ...rest } = result;
     const unmetOfOthers = Object.fromEntries(Object.entries(unmet).filter(([id]) => !id.startsWith("sybil")));
     if (canonicalResult({ ...rest, unmet: unmetOfOthers }) !== canonicalResult(protocol.allocate(scenario))) {
-      return { change, detail: "the allocations of the others changed" };
+      return { change, detail: "the allocations of the others changed", scenario: withSybil };
     }
     return undefined;
   },
@@ -386,6 +392,7 @@ export const AXIOM_PROPERTIES: readonly AxiomProperty[] = [
   capacityRecognitionMonotonicity,
   crossCapacityRecognitionMonotonicity,
   wellFormed,
+  compatibility,
   orderIndependence,
   noWaste,
   tierPriority,
