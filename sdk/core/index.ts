@@ -37,3 +37,4 @@ export {
 } from "./merkle.js";
 export { needWeighted } from "./protocols/needWeighted.js";
 export { PROTOCOLS, DEFAULT_PROTOCOL_ID, defaultProtocol, protocolsByBytes32, protocolIdFromBytes32 } from "./protocols/registry.js";
+export { explainAllocations, type Explanation, type SlotExplanation, type CapacityExplanation } from "./explain.js";
