@@ -135,15 +135,14 @@ export function explainAllocations(scenario: Scenario, result: AllocationResult)
 
     const parts: string[] = [];
     parts.push(a.tier === 1
-      ? `Mutual recognition (served first): weight ${pct(share)} of the ${group.size} you both recognize`
-      : `One-way recognition (served after mutual partners): weight ${pct(share)} of ${group.size}`);
+      ? `Mutual recognition (served first): weight ${group.size === 1 ? "100 % (the only one)" : `${pct(share)} among ${group.size}`}`
+      : `One-way recognition (served after mutual partners): weight ${group.size === 1 ? "100 % (the only one)" : `${pct(share)} among ${group.size}`}`);
     const cmp = compare(received, share);
     if (cappedAtNeed && fromOthers === 0n) parts.push(`capped at its need of ${n.quantity}`);
     if (scaledByOthers) parts.push(`${others.length} other provider${others.length === 1 ? "" : "s"} also serve${others.length === 1 ? "s" : ""} this need (${fromOthers} from them), so each gives less`);
     else if (cappedAtNeed && fromOthers > 0n) parts.push(`need met together with ${others.length} other provider${others.length === 1 ? "" : "s"}`);
+    // Only an uncapped slot's share says something: a capped one got exactly what it needed.
     if (cmp > 0 && !cappedAtNeed) parts.push(`gets ${pct(received)}, more than its weight, because others needed less and their surplus was shared out`);
-    else if (cmp > 0) parts.push(`gets ${pct(received)} because others needed less and their surplus was shared out`);
-    else if (cmp < 0 && cappedAtNeed) parts.push(`gets ${pct(received)}, less than its weight, because it needed no more`);
     if (roundedToLot) parts.push(`given in lots of ${minUnit}, so ${needLeft} stays unmet`);
     else if (minUnit > 1n) parts.push(`in lots of ${minUnit}`);
     slots.push({

@@ -273,12 +273,28 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     await shot("overview", "overview");
   });
 
+  it("lists the provider's tasks for the round first, each commit with why this amount", async () => {
+    await connectAs(1);
+    await go("tasks");
+    await page.getByRole("heading", { name: "Your tasks" }).waitFor();
+    const task = page.getByTestId("task-commit-1");
+    expect(await task.innerText()).to.match(/^Commit/).and.to.contain("capacity #1");
+    expect(await task.getByTestId("why").innerText()).to.contain("to Buzi Shelter Network").and.to.match(/recognition/);
+    expect(await page.getByTestId("next-opening").innerText()).to.contain("round 2 opens");
+    await shot("tasks", "tasks");
+  });
+
   it("commits as the provider and records a delivery with its Merkle proof", async () => {
     await connectAs(1);
     await go("allocations");
     const block = page.getByTestId("give-1");
     await block.getByRole("button", { name: /Commit this round/ }).click();
     await expectSuccess("commit");
+    // The commit task became a delivery task for the recipient.
+    await go("tasks");
+    await page.getByTestId("task-deliver-1-5").getByText(/Deliver 5,?000 .* to Buzi Shelter Network/).waitFor();
+    expect(await page.getByTestId("task-commit-1").count()).to.equal(0);
+    await go("allocations");
     await block.getByTestId("verification").getByText("✓ match").waitFor();
     const row = block.getByRole("row").filter({ hasText: "Buzi Shelter Network" });
     const amount = row.getByLabel("Deliver to Buzi Shelter Network amount");
@@ -297,11 +313,18 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
   it("confirms receipt as the recipient", async () => {
     await connectAs(2);
+    await go("tasks");
+    await page.getByTestId("task-confirm-1-5").getByText(/Confirm receipt of .* from Sofala Water Trust/).waitFor();
     await go("allocations");
     const row = page.getByTestId("get-1-5");
     await row.getByRole("button", { name: "Confirm" }).click();
     await expectSuccess("confirm receipt");
     await row.getByText("confirmed ✓").waitFor();
+    await go("tasks");
+    await page.getByRole("heading", { name: "Your tasks" }).waitFor();
+    await page.locator(".loading").waitFor({ state: "detached" }).catch(() => undefined);
+    await waitFor("the confirm task to go", async () => (await page.getByTestId("task-confirm-1-5").count()) === 0, 10_000);
+    await go("allocations");
     await shot("allocations-recipient");
   });
 
@@ -444,7 +467,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
     try {
       await page.goto(`${appUrl}#/overview`);
       await connectAs(4);
-      for (const [hash, heading] of [["overview", "Overview"], ["org", "Beira Health Alliance"], ["allocations", "Allocations"], ["audit", "Audit"]] as const) {
+      for (const [hash, heading] of [["tasks", "Your tasks"], ["overview", "Overview"], ["org", "Beira Health Alliance"], ["allocations", "Allocations"], ["audit", "Audit"]] as const) {
         await go(hash);
         await page.getByRole("heading", { name: heading, exact: true }).waitFor();
         await page.locator(".loading").waitFor({ state: "detached" }).catch(() => undefined);

@@ -13,8 +13,10 @@ import { Overview } from "./pages/Overview.js";
 import { MyOrganization } from "./pages/MyOrganization.js";
 import { Allocations } from "./pages/Allocations.js";
 import { Audit } from "./pages/Audit.js";
+import { Tasks } from "./pages/Tasks.js";
 
 const PAGES = [
+  { id: "tasks", label: "Tasks" },
   { id: "overview", label: "Overview" },
   { id: "org", label: "My organization" },
   { id: "allocations", label: "Allocations" },
@@ -36,6 +38,10 @@ export function App() {
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
+  // Connecting with no page chosen in the URL opens "Your tasks" first.
+  useEffect(() => {
+    if (address && window.location.hash.replace(/^#\/?/, "") === "") window.location.hash = "#/tasks";
+  }, [address]);
 
   const drafts = useDraftKinds(d.chainId, address);
   // Leaving (closing, reloading, navigating away) with unpublished work asks first; drafts are kept
@@ -73,6 +79,7 @@ export function App() {
       </header>
       <NetworkStatus />
       <main id="main" tabIndex={-1}>
+        {page === "tasks" && <Tasks />}
         {page === "overview" && <Overview />}
         {page === "org" && <MyOrganization />}
         {page === "allocations" && <Allocations />}

@@ -153,7 +153,7 @@ export function Overview() {
  * When the next round opens, with a countdown on the browser's clock. The round is open once the chain
  * has a block at or after that time (on a real chain, within seconds).
  */
-function NextOpening({ round, at }: { round: bigint; at: bigint }) {
+export function NextOpening({ round, at }: { round: bigint; at: bigint }) {
   const [now, setNow] = useState(() => Math.floor(Date.now() / 1000));
   useEffect(() => {
     const timer = setInterval(() => setNow(Math.floor(Date.now() / 1000)), 1_000);
