@@ -63,6 +63,11 @@ function pct(r: Rational): string {
   return `${tenths.toFixed(1)} %`;
 }
 
+/** 12345 -> "12,345": amounts read as in the dapp. */
+function grouped(x: bigint): string {
+  return x.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 function compare(a: Rational, b: Rational): number {
   const l = a.num * b.den;
   const r = b.num * a.den;
@@ -138,13 +143,13 @@ export function explainAllocations(scenario: Scenario, result: AllocationResult)
       ? `Mutual recognition (served first): weight ${group.size === 1 ? "100 % (the only one)" : `${pct(share)} among ${group.size}`}`
       : `One-way recognition (served after mutual partners): weight ${group.size === 1 ? "100 % (the only one)" : `${pct(share)} among ${group.size}`}`);
     const cmp = compare(received, share);
-    if (cappedAtNeed && fromOthers === 0n) parts.push(`capped at its need of ${n.quantity}`);
-    if (scaledByOthers) parts.push(`${others.length} other provider${others.length === 1 ? "" : "s"} also serve${others.length === 1 ? "s" : ""} this need (${fromOthers} from them), so each gives less`);
+    if (cappedAtNeed && fromOthers === 0n) parts.push(`capped at its need of ${grouped(n.quantity)}`);
+    if (scaledByOthers) parts.push(`${others.length} other provider${others.length === 1 ? "" : "s"} also serve${others.length === 1 ? "s" : ""} this need (${grouped(fromOthers)} from them), so each gives less`);
     else if (cappedAtNeed && fromOthers > 0n) parts.push(`need met together with ${others.length} other provider${others.length === 1 ? "" : "s"}`);
     // Only an uncapped slot's share says something: a capped one got exactly what it needed.
     if (cmp > 0 && !cappedAtNeed) parts.push(`gets ${pct(received)}, more than its weight, because others needed less and their surplus was shared out`);
-    if (roundedToLot) parts.push(`given in lots of ${minUnit}, so ${needLeft} stays unmet`);
-    else if (minUnit > 1n) parts.push(`in lots of ${minUnit}`);
+    if (roundedToLot) parts.push(`given in lots of ${grouped(minUnit)}, so ${grouped(needLeft)} stays unmet`);
+    else if (minUnit > 1n) parts.push(`in lots of ${grouped(minUnit)}`);
     slots.push({
       capacity: a.capacity, need: a.need, recipient, amount: a.amount, tier: a.tier, share, received,
       needQuantity: n.quantity, needLeft, cappedAtNeed, otherProviders: others.length, fromOthers,
@@ -162,11 +167,11 @@ export function explainAllocations(scenario: Scenario, result: AllocationResult)
     let whyUncommitted: string | undefined;
     if (uncommitted > 0n) {
       const leftInNeeds = compatible.reduce((s, n) => s + (result.unmet[n.id] ?? 0n), 0n);
-      if (groups[0].size + groups[1].size === 0) whyUncommitted = `${uncommitted} left: nobody you recognize needs this (same sector, unit, place and time).`;
-      else if (uncommitted < minUnit) whyUncommitted = `${uncommitted} left: less than one lot of ${minUnit}.`;
-      else if (leftInNeeds === 0n) whyUncommitted = `${uncommitted} left: the recipients you recognize need only ${compatibleNeed} in all${compatibleNeed > committed ? ", and others cover the rest" : ""}.`;
-      else if (minUnit > 1n) whyUncommitted = `${uncommitted} left: what is still needed (${leftInNeeds}) is less than a lot of ${minUnit} per need.`;
-      else whyUncommitted = `${uncommitted} left: the remaining needs are covered by other providers.`;
+      if (groups[0].size + groups[1].size === 0) whyUncommitted = `${grouped(uncommitted)} left: nobody you recognize needs this (same sector, unit, place and time).`;
+      else if (uncommitted < minUnit) whyUncommitted = `${grouped(uncommitted)} left: less than one lot of ${grouped(minUnit)}.`;
+      else if (leftInNeeds === 0n) whyUncommitted = `${grouped(uncommitted)} left: the recipients you recognize need only ${grouped(compatibleNeed)} in all${compatibleNeed > committed ? ", and others cover the rest" : ""}.`;
+      else if (minUnit > 1n) whyUncommitted = `${grouped(uncommitted)} left: what is still needed (${grouped(leftInNeeds)}) is less than a lot of ${grouped(minUnit)} per need.`;
+      else whyUncommitted = `${grouped(uncommitted)} left: the remaining needs are covered by other providers.`;
     }
     capacities.push({ capacity: c.id, quantity: c.quantity, committed, uncommitted, compatibleNeed, ...(whyUncommitted ? { whyUncommitted } : {}) });
   }
