@@ -18,8 +18,8 @@ import { freePort, startNode } from "../web/localChain.js";
 
 /**
  * Tests run through Hardhat's `anvil` network: every contract test but the deployment and gas ones.
- * All share the one node (each deploys what it uses); sends return once mined, as on EDR
- * (scripts/test/minedOnReturn.ts).
+ * All share the one node (each deploys what it uses), started without automine; sends return once
+ * mined, as on EDR (scripts/test/minedOnReturn.ts mines each one).
  */
 export const NETWORK_TESTS = [
   "test/scripts/minedOnReturn.test.ts",
@@ -48,7 +48,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 }
 
 const anvilLog: string[] = [];
-const anvil = await startNode(await freePort(), (line) => anvilLog.push(line), "anvil");
+// Manual mining: the network hook mines each sent transaction itself (scripts/test/minedOnReturn.ts).
+const anvil = await startNode(await freePort(), (line) => anvilLog.push(line), "anvil", "manual");
 let code: number;
 try {
   console.log(`Anvil at ${anvil.url}`);

@@ -75,21 +75,35 @@ export function testNodeKind(): LocalNodeKind {
 
 /**
  * The command line of a node on 127.0.0.1:`port`. Both have chain id 31337 and fund the same 20
- * accounts (Hardhat's default mnemonic; Anvil generates 10 unless told), with automine on.
+ * accounts (Hardhat's default mnemonic; Anvil generates 10 unless told), mining as `mining` says.
  */
-function nodeCommand(kind: LocalNodeKind, port: number): [string, string[]] {
+function nodeCommand(kind: LocalNodeKind, port: number, mining: NodeMining): [string, string[]] {
   if (kind === "anvil") {
     const anvil = createRequire(import.meta.url).resolve("@foundry-rs/anvil/bin.mjs");
-    return [process.execPath, [anvil, "--host", "127.0.0.1", "--port", String(port), "--accounts", "20"]];
+    const args = [anvil, "--host", "127.0.0.1", "--port", String(port), "--accounts", "20"];
+    const modes = { auto: [], manual: ["--no-mining"], interval: ["--block-time", "1"] };
+    return [process.execPath, [...args, ...modes[mining]]];
   }
+  if (mining !== "auto") throw new Error(`${mining} mining is set up for Anvil only`);
   return ["npx", ["hardhat", "node", "--hostname", "127.0.0.1", "--port", String(port)]];
 }
 
+/**
+ * How a local node makes blocks: "auto", one per transaction as it comes; "manual", only on
+ * `evm_mine`; "interval", one every second whether or not transactions come, as a real chain does.
+ */
+export type NodeMining = "auto" | "manual" | "interval";
+
 /** `npx hardhat node` (or Anvil) on 127.0.0.1:`port`; resolves once it answers eth_chainId. */
-export async function startNode(port: number, log: (line: string) => void = () => {}, kind: LocalNodeKind = "hardhat"): Promise<LocalNode> {
+export async function startNode(
+  port: number,
+  log: (line: string) => void = () => {},
+  kind: LocalNodeKind = "hardhat",
+  mining: NodeMining = "auto",
+): Promise<LocalNode> {
   const url = `http://127.0.0.1:${port}`;
   if (await rpcAnswers(url)) throw new Error(`something already answers JSON-RPC at ${url}; stop it or pick another port`);
-  const [command, args] = nodeCommand(kind, port);
+  const [command, args] = nodeCommand(kind, port, mining);
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
   child.stdout?.on("data", (d) => log(String(d)));
   child.stderr?.on("data", (d) => log(String(d)));

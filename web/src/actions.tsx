@@ -11,6 +11,7 @@ import { useConfig } from "wagmi";
 import { getPublicClient, signTypedData, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import type { Abi, Address, Hex, PublicClient, TypedDataDomain } from "viem";
 import { humanError, type HumanError } from "./chain/errors.js";
+import { gasLimitOf } from "../../sdk/chain/gas.js";
 import { TOAST_MS } from "./lib/toastTiming.js";
 
 export interface ContractCall {
@@ -103,8 +104,10 @@ export function ActionProvider({ children, account }: { children: ReactNode; acc
       const id = push({ kind: "pending", title: `${label}: checking…` });
       try {
         const { request } = await simulateContract(config, { ...call, account: from } as never);
+        // The SDK's gas rule (sdk/chain/gas.ts): a node's estimate can miss a new checkpoint slot.
+        const estimate = await getPublicClient(config)!.estimateContractGas({ ...call, account: from } as never);
         replace(id, { kind: "pending", title: `${label}: confirm in your wallet…` });
-        const hash = await writeContract(config, request as never);
+        const hash = await writeContract(config, { ...(request as object), gas: gasLimitOf(estimate) } as never);
         replace(id, { kind: "pending", title: `${label}: waiting for the block…`, detail: hash });
         const receipt = await waitForTransactionReceipt(config, { hash });
         if (receipt.status !== "success") throw new Error(`transaction ${hash} reverted`);

@@ -3,10 +3,10 @@
  * Transactions wait for their receipt; a revert throws viem's error, whose custom error
  * `describeError` decodes into one line.
  */
-import { parseEventLogs, type Hex, type PublicClient, type TransactionReceipt, type TypedDataDefinition } from "viem";
+import { parseEventLogs, type Abi, type Hex, type PublicClient, type TransactionReceipt, type TypedDataDefinition } from "viem";
 import type { Address, ChainClients, ContractAddresses } from "../types.js";
 import { abis } from "../contracts.js";
-import { ChainError } from "../errors.js";
+import { writeAndWait } from "../gas.js";
 import type { ActionSigner } from "../signers.js";
 import { actionSpecs, typedDataOf, versionDefaults, type ActionName, type ActionParams } from "./specs.js";
 import { actionNonce } from "./nonce.js";
@@ -28,11 +28,6 @@ export interface SignedAction<A extends ActionName = ActionName> {
   readonly signature: Hex;
 }
 
-function walletOf(clients: ChainClients) {
-  if (clients.walletClient === undefined) throw new ChainError("NO_ACCOUNT", "a wallet client with an account is needed to send transactions");
-  return clients.walletClient;
-}
-
 async function sendAndWait(
   clients: ChainClients,
   contracts: ContractAddresses,
@@ -40,19 +35,9 @@ async function sendAndWait(
   functionName: string,
   args: readonly unknown[],
 ): Promise<ActionReceipt> {
-  const wallet = walletOf(clients);
   const contract = actionSpecs[action].contract;
   const abi = abis[contract];
-  const hash = await wallet.writeContract({
-    address: contracts[contract],
-    abi,
-    functionName,
-    args,
-    account: wallet.account,
-    chain: wallet.chain,
-  } as any);
-  const receipt = await clients.publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== "success") throw new ChainError("RPC_FAILED", "transaction reverted", { hash, functionName });
+  const { hash, receipt } = await writeAndWait(clients, { address: contracts[contract], abi: abi as Abi, functionName, args });
   const events = parseEventLogs({ abi, logs: receipt.logs.filter((l) => l.address.toLowerCase() === contracts[contract].toLowerCase()) }).map((e) => ({
     eventName: e.eventName as string,
     args: e.args as Record<string, any>,
