@@ -5,7 +5,7 @@
  * capacity in the block after its declaration is the case that runs out of gas without the margin.
  */
 import { expect } from "chai";
-import { createPublicClient, createWalletClient, http, type Address, type PublicClient } from "viem";
+import { createPublicClient, createWalletClient, http, type Account, type Address, type HttpTransport, type PublicClient, type WalletClient } from "viem";
 import { foundry } from "viem/chains";
 import { abis } from "../../sdk/chain/contracts.js";
 import { capacityRegistryBytecode } from "../../sdk/chain/bytecode.js";
@@ -20,31 +20,31 @@ describe("the gas limit of SDK writes (a new checkpoint slot the estimate misses
   let node: LocalNode;
   let clients: ChainClients;
   let publicClient: PublicClient;
+  let walletClient: WalletClient<HttpTransport, typeof foundry, Account>;
   let capacities: Address;
   const account = DEV_ACCOUNTS[0];
 
   before(async () => {
     node = await startNode(await freePort(), () => {}, "anvil", "interval");
     publicClient = createPublicClient({ transport: http(node.url), pollingInterval: 200 }) as PublicClient;
-    const walletClient = createWalletClient({ transport: http(node.url), account, chain: foundry });
+    walletClient = createWalletClient({ transport: http(node.url), account, chain: foundry });
     clients = { publicClient, walletClient } as unknown as ChainClients;
     const hash = await walletClient.deployContract({ abi: abis.capacities, bytecode: capacityRegistryBytecode, chain: null });
     capacities = (await publicClient.waitForTransactionReceipt({ hash })).contractAddress!;
   });
   after(() => node?.stop());
 
-  /** Declares a capacity; the next change to it lands in a later block, a second later. */
-  async function declaredThenNextSecond(): Promise<bigint> {
+  /** Declares a capacity. Blocks come a second apart, so the next change to it lands a second later. */
+  async function declare(): Promise<bigint> {
     const { capacityId } = await declareCapacity(clients, { contracts: { capacities } as any, capacity: { sector: "WASH", unit: "litre", quantity: 500n } });
     return capacityId;
   }
 
   it("a node's bare estimate runs out of gas when the change writes a new checkpoint slot", async () => {
-    const capacityId = await declaredThenNextSecond();
+    const capacityId = await declare();
     const call = { address: capacities, abi: abis.capacities, functionName: "updateCapacityQuantity", args: [capacityId, 400n], account } as const;
     const estimate = await publicClient.estimateContractGas(call);
-    const walletClient = createWalletClient({ transport: http(node.url), account });
-    const hash = await walletClient.writeContract({ ...call, gas: estimate, chain: null });
+    const hash = await walletClient.writeContract({ ...call, gas: estimate });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     expect(receipt.status).to.equal("reverted");
     // What it needed beyond the estimate is one new slot, which the margin covers.
@@ -54,7 +54,7 @@ describe("the gas limit of SDK writes (a new checkpoint slot the estimate misses
   });
 
   it("the SDK sends the same change with the margin, and it lands", async () => {
-    const capacityId = await declaredThenNextSecond();
+    const capacityId = await declare();
     const { receipt } = await updateCapacityQuantity(clients, { contracts: { capacities } as any, capacityId, quantity: 400n });
     expect(receipt.status).to.equal("success");
     const terms = (await publicClient.readContract({ address: capacities, abi: abis.capacities, functionName: "capacityTerms", args: [capacityId] })) as readonly unknown[];
