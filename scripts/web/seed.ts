@@ -3,8 +3,9 @@
  * (Mozambique) with recognition, capacities and needs. Account #2 ("Buzi Shelter Network") is left
  * without signals of its own: the end-to-end test acts as it. Uses the node's unlocked accounts.
  */
-import { readFile } from "node:fs/promises";
-import { createPublicClient, createWalletClient, http, stringToHex, type Abi, type Address } from "viem";
+import { createPublicClient, createWalletClient, defineChain, http, stringToHex, type Abi, type Address, type PublicClient } from "viem";
+import { capacityRegistryAbi, needRegistryAbi, recognitionRegistryAbi } from "../../sdk/chain/abi.js";
+import { writeAndWait } from "../../sdk/chain/gas.js";
 import type { Deployment } from "./deploy.js";
 
 /** Hardhat's default accounts #1..#5 (public test keys; never use them anywhere real). */
@@ -24,31 +25,29 @@ export const DEV_NAMES: Record<string, string> = {
   [DEV_ACCOUNTS[4]]: "Nhamatanda Relief",
 };
 
-async function abiOf(name: string): Promise<Abi> {
-  const url = new URL(`../../artifacts/contracts/${name}.sol/${name}.json`, import.meta.url);
-  return JSON.parse(await readFile(url, "utf8")).abi;
-}
-
 const code = (s: string) => stringToHex(s, { size: 32 });
 const ZERO32 = `0x${"00".repeat(32)}` as const;
 
 export async function seedLocal(deployment: Deployment): Promise<void> {
+  const chain = defineChain({
+    id: deployment.chainId,
+    name: "Local node",
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [deployment.rpcUrl] } },
+  });
   const transport = http(deployment.rpcUrl);
-  const publicClient = createPublicClient({ transport });
-  const [recognitionAbi, capacityAbi, needAbi] = await Promise.all([
-    abiOf("RecognitionRegistry"),
-    abiOf("CapacityRegistry"),
-    abiOf("NeedRegistry"),
-  ]);
+  const publicClient = createPublicClient({ chain, transport }) as PublicClient;
+  const [recognitionAbi, capacityAbi, needAbi] = [recognitionRegistryAbi, capacityRegistryAbi, needRegistryAbi] as Abi[];
   const [water, shelter, dondo, health, nhamatanda] = DEV_ACCOUNTS;
   const { recognition, capacities, needs } = deployment.contracts;
 
-  async function send(account: Address, address: Address, abi: Abi, functionName: string, args: unknown[]) {
-    const wallet = createWalletClient({ transport, account });
-    const hash = await wallet.writeContract({ address, abi, functionName, args, chain: null });
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success") throw new Error(`seed: ${functionName} by ${account} reverted`);
-  }
+  // The SDK's one write path (estimate + checkpoint margin, receipt checked), as the node's unlocked accounts.
+  const send = (account: Address, address: Address, abi: Abi, functionName: string, args: unknown[]) =>
+    writeAndWait(
+      { publicClient, walletClient: createWalletClient({ account, chain, transport }) },
+      { address, abi, functionName, args },
+      { seed: functionName, account },
+    );
   const capacity = (sector: string, unit: string, quantity: bigint, location: string, recurring: boolean) => ({
     sector: code(sector), unit: code(unit), quantity, windowStart: 0n, windowEnd: 0n,
     location: location ? code(location) : ZERO32, filterMode: 0, filterList: [], minUnit: 0n, recurring,
