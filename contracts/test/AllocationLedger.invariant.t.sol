@@ -2,6 +2,9 @@
 pragma solidity ^0.8.28;
 
 import {LedgerHandler} from "./LedgerHandler.sol";
+import {SafeFixture} from "./utils/SafeFixture.sol";
+import {Rounds} from "../Rounds.sol";
+import {MockTerms} from "../mocks/MockTerms.sol";
 import {AllocationLedger} from "../AllocationLedger.sol";
 import {IAllocationLedger} from "../interfaces/IAllocationLedger.sol";
 
@@ -15,7 +18,10 @@ contract AllocationLedgerInvariantTest {
     LedgerHandler internal handler;
 
     function setUp() public {
-        handler = new LedgerHandler();
+        // One-second rounds from the next second on (see LedgerHandler's constructor).
+        Rounds rounds = new Rounds(uint64(block.timestamp + 1), 1);
+        MockTerms terms = new MockTerms();
+        handler = new LedgerHandler(rounds, terms, new AllocationLedger(rounds, terms, terms), new SafeFixture());
     }
 
     function targetContracts() public view returns (address[] memory targets) {
@@ -102,5 +108,25 @@ contract AllocationLedgerInvariantTest {
         if (handler.authorizationBroken()) revert Violated("unauthorized action succeeded", 0, 0);
         if (handler.withdrawalBlocked()) revert Violated("provider withdrawal failed", 0, 0);
         if (handler.confirmationLost()) revert Violated("confirmation of a delivery refused", 0, 0);
+    }
+
+    /// The Safe actors really act: the provider Safe commits (execTransaction), delivers and withdraws by
+    /// ERC-1271 signature, and the recipient Safe confirms both ways; the ledger records each of them.
+    function test_safesActThroughTheirOwners() public {
+        AllocationLedger ledger = handler.ledger();
+        uint256 round = handler.rounds().currentRound();
+        // Capacity 3 (the provider Safe's); needSeed 3 + 2^16 + 2^8 puts need 4 (the recipient Safe's) in leaf 0.
+        handler.commit(2, 3 + (1 << 16) + (1 << 8), 100, 50, 0, false);
+        handler.deliver(0, 0, 99, true); // 100 units to need 4, signed by the provider Safe
+        handler.confirm(0, 0, 59, true); // 60 confirmed, signed by the recipient Safe
+        handler.confirm(0, 0, 9, false); // 10 more, executed by the recipient Safe
+        handler.withdraw(0, true);
+        IAllocationLedger.Commitment memory c = ledger.commitmentOf(round, 3);
+        if (c.provider != address(handler.providerSafe()) || !c.withdrawn) revert Violated("safe commitment", c.total, 0);
+        (address recipient, uint256 delivered, uint256 confirmed) = ledger.leafOf(round, 3, 1, 4);
+        if (recipient != address(handler.recipientSafe())) revert Violated("leaf recipient", 0, 0);
+        if (delivered != 100 || confirmed != 70) revert Violated("safe leaf delivered/confirmed", delivered, confirmed);
+        (uint256 direct, uint256 signed) = handler.safeCalls();
+        if (direct != 2 || signed != 3) revert Violated("safe direct/signed calls", direct, signed);
     }
 }

@@ -7,6 +7,8 @@ import {IAllocationLedger} from "../interfaces/IAllocationLedger.sol";
 import {MockTerms} from "../mocks/MockTerms.sol";
 import {Vm} from "./Vm.sol";
 import {SignatureScopes} from "./utils/SignatureScopes.sol";
+import {SafeFixture, SafeOwners} from "./utils/SafeFixture.sol";
+import {Safe} from "@safe-global/safe-contracts/contracts/Safe.sol";
 
 /// @dev The cheatcode handle (see Vm.sol), at file level so the ledger tests share it.
 Vm constant VM = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
@@ -16,7 +18,9 @@ Vm constant VM = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
 /// term changes and kind switches between rounds, commits, withdrawals and recommits in the same round,
 /// deliveries, confirmations (also of withdrawn versions), direct and by EIP-712 signature — and keeps a
 /// ghost model of what must hold, computed from what the handler itself did (never from the ledger's
-/// formulas). Commitments are two-leaf trees (proof = the other leaf).
+/// formulas). Commitments are two-leaf trees (proof = the other leaf). Two of the actors are real Safe 1.4.1
+/// 2-of-3 multisigs: the provider of capacity 3 and the recipient of need 4. They act directly through
+/// `execTransaction` signed by two owners, and by signature through the Safe's ERC-1271.
 contract LedgerHandler {
     struct Ghost {
         uint256 round;
@@ -42,15 +46,19 @@ contract LedgerHandler {
     }
 
     uint256 internal constant PROVIDER_KEY = 0xA11CE;
-    uint256 internal constant OTHER_PROVIDER_KEY = 0xB0B;
+    /// @dev Owner keys (two of three sign) of the provider Safe and of the recipient Safe.
+    uint256 internal constant PROVIDER_SAFE_OWNER = 0x3001;
+    uint256 internal constant RECIPIENT_SAFE_OWNER = 0x4001;
     address public constant STRANGER = address(0x5757);
-    uint256 public constant CAPACITIES = 3; // 1: one-off 1,000; 2: recurring 500; 3: one-off 300 (other provider)
-    uint256 public constant NEEDS = 4; // need i belongs to the key 0x1000 + i
+    uint256 public constant CAPACITIES = 3; // 1: one-off 1,000; 2: recurring 500; 3: one-off 300 (the provider Safe)
+    uint256 public constant NEEDS = 4; // need i < 4 belongs to the key 0x1000 + i, need 4 to the recipient Safe
     uint256 internal constant MAX_QUANTITY = 1_200;
 
     Rounds public immutable rounds;
     MockTerms public immutable terms;
     AllocationLedger public immutable ledger;
+    Safe public providerSafe;
+    Safe public recipientSafe;
 
     Ghost[] internal _ghosts;
     mapping(uint256 capacityId => Terms) internal _terms;
@@ -75,12 +83,19 @@ contract LedgerHandler {
     /// @notice Set if the recipient's confirmation of something delivered (and not yet confirmed) failed.
     bool public confirmationLost;
     uint256 public successfulCalls;
+    /// @notice Successful actions of the two Safes, direct (execTransaction) and by ERC-1271 signature.
+    uint256 internal _safeDirectCalls;
+    uint256 internal _safeSignedCalls;
 
-    constructor() {
-        // One-second rounds from the next second on: each `_nextRound` warps one second into the next round.
-        rounds = new Rounds(uint64(block.timestamp + 1), 1);
-        terms = new MockTerms();
-        ledger = new AllocationLedger(rounds, terms, terms);
+    /// @dev The test deploys the contracts (so this handler's init code stays within the EVM's limit):
+    /// `rounds_` must be one-second rounds from the next second on (each `_nextRound` warps one second into
+    /// the next round), and `ledger_` must read its terms from `terms_`.
+    constructor(Rounds rounds_, MockTerms terms_, AllocationLedger ledger_, SafeFixture safes) {
+        rounds = rounds_;
+        terms = terms_;
+        ledger = ledger_;
+        providerSafe = safes.deploySafe(_owners(PROVIDER_SAFE_OWNER), 2, 1);
+        recipientSafe = safes.deploySafe(_owners(RECIPIENT_SAFE_OWNER), 2, 2);
         _setTerms(1, 1000, false, true);
         _setTerms(2, 500, true, true);
         _setTerms(3, 300, false, true);
@@ -167,7 +182,7 @@ contract LedgerHandler {
                     abi.encode(g.recipients[i], g.amounts[i], amount, _deliveryNonce(g, i), block.timestamp)
                 )
             );
-            bytes memory sig = _sign(_keyOf(g.provider), structHash);
+            bytes memory sig = _signAs(g.provider, structHash);
             try ledger.recordDeliveryBySig(
                 g.provider,
                 IAllocationLedger.LeafRef(g.round, g.capacityId, g.version, g.needIds[i]),
@@ -176,10 +191,16 @@ contract LedgerHandler {
                 ok = true;
             } catch {}
         } else {
-            VM.prank(g.provider);
-            try ledger.recordDelivery(IAllocationLedger.LeafRef(g.round, g.capacityId, g.version, g.needIds[i]), g.recipients[i], g.amounts[i], _proof(g, i), amount) {
-                ok = true;
-            } catch {}
+            ok = _direct(
+                g.provider,
+                abi.encodeCall(
+                    ledger.recordDelivery,
+                    (
+                        IAllocationLedger.LeafRef(g.round, g.capacityId, g.version, g.needIds[i]),
+                        g.recipients[i], g.amounts[i], _proof(g, i), amount
+                    )
+                )
+            );
         }
         if (!ok) return;
         if (rounds.currentRound() > g.round + 1) lateDelivery = true;
@@ -188,7 +209,7 @@ contract LedgerHandler {
         ghostRoundDelivered[g.round][g.capacityId] += amount;
         if (g.oneOff) ghostOneOffDelivered[g.capacityId] += amount;
         ghostDelivered[g.needIds[i]] += amount;
-        successfulCalls++;
+        _counted(g.provider, bySig);
     }
 
     /// @dev The leaf's recipient confirms part of what was delivered, under any version (withdrawn too).
@@ -207,17 +228,14 @@ contract LedgerHandler {
                     abi.encode(amount, _confirmationNonce(g, i), block.timestamp)
                 )
             );
-            bytes memory sig = _sign(_keyOf(who), structHash);
+            bytes memory sig = _signAs(who, structHash);
             try ledger.confirmReceiptBySig(
                 who, g.round, g.capacityId, g.version, g.needIds[i], amount, block.timestamp, sig
             ) {
                 ok = true;
             } catch {}
         } else {
-            VM.prank(who);
-            try ledger.confirmReceipt(g.round, g.capacityId, g.version, g.needIds[i], amount) {
-                ok = true;
-            } catch {}
+            ok = _direct(who, abi.encodeCall(ledger.confirmReceipt, (g.round, g.capacityId, g.version, g.needIds[i], amount)));
         }
         bool entitled = who == recipientOf(g.needIds[i]);
         if (!ok) {
@@ -227,7 +245,7 @@ contract LedgerHandler {
         if (!entitled) authorizationBroken = true;
         g.leafConfirmed[i] += amount;
         ghostConfirmed[g.needIds[i]] += amount;
-        successfulCalls++;
+        _counted(who, bySig);
     }
 
     /// @dev Someone who is neither provider nor recipient tries every action on a known commitment.
@@ -261,6 +279,11 @@ contract LedgerHandler {
 
     // ------------------------------------------------------------ views for the invariants
 
+    /// @notice Successful actions of the two Safes: direct (execTransaction) and by ERC-1271 signature.
+    function safeCalls() external view returns (uint256 direct, uint256 signed) {
+        return (_safeDirectCalls, _safeSignedCalls);
+    }
+
     function ghostCount() external view returns (uint256) {
         return _ghosts.length;
     }
@@ -279,12 +302,12 @@ contract LedgerHandler {
         return (t.quantity, t.recurring, t.active);
     }
 
-    function providerOf(uint256 capacityId) public pure returns (address) {
-        return VM.addr(capacityId == 3 ? OTHER_PROVIDER_KEY : PROVIDER_KEY);
+    function providerOf(uint256 capacityId) public view returns (address) {
+        return capacityId == 3 ? address(providerSafe) : VM.addr(PROVIDER_KEY);
     }
 
-    function recipientOf(uint256 needId) public pure returns (address) {
-        return VM.addr(0x1000 + needId);
+    function recipientOf(uint256 needId) public view returns (address) {
+        return needId == 4 ? address(recipientSafe) : VM.addr(0x1000 + needId);
     }
 
     // ------------------------------------------------------------ internals
@@ -338,17 +361,14 @@ contract LedgerHandler {
                     abi.encode(total, bytes32("fa-1"), _commitNonce(g), block.timestamp)
                 )
             );
-            bytes memory sig = _sign(_keyOf(g.provider), structHash);
+            bytes memory sig = _signAs(g.provider, structHash);
             try ledger.commitBySig(
                 g.provider, g.round, capacityId, g.version, _root(g), total, "fa-1", block.timestamp, sig
             ) {
                 ok = true;
             } catch {}
         } else {
-            VM.prank(g.provider);
-            try ledger.commit(capacityId, _root(g), total, "fa-1") {
-                ok = true;
-            } catch {}
+            ok = _direct(g.provider, abi.encodeCall(ledger.commit, (capacityId, _root(g), total, "fa-1")));
         }
         if (!ok) return;
         Terms storage t = _snapshotTerms[g.round][capacityId];
@@ -363,7 +383,7 @@ contract LedgerHandler {
             if (total > 0 && ghostConsumed[capacityId] > t.quantity) overCommitted = true;
         }
         _ghosts.push(g);
-        successfulCalls++;
+        _counted(g.provider, bySig);
     }
 
     function _withdraw(Ghost storage g, bool bySig) private {
@@ -380,15 +400,12 @@ contract LedgerHandler {
                     block.timestamp
                 )
             );
-            bytes memory sig = _sign(_keyOf(g.provider), structHash);
+            bytes memory sig = _signAs(g.provider, structHash);
             try ledger.withdrawBySig(g.provider, g.round, g.capacityId, g.version, block.timestamp, sig) {
                 ok = true;
             } catch {}
         } else {
-            VM.prank(g.provider);
-            try ledger.withdraw(g.round, g.capacityId) {
-                ok = true;
-            } catch {}
+            ok = _direct(g.provider, abi.encodeCall(ledger.withdraw, (g.round, g.capacityId)));
         }
         if (!ok) {
             withdrawalBlocked = true;
@@ -396,20 +413,43 @@ contract LedgerHandler {
         }
         g.withdrawn = true;
         if (g.oneOff) ghostConsumed[g.capacityId] -= g.total - g.delivered;
+        _counted(g.provider, bySig);
+    }
+
+    function _counted(address who, bool bySig) private {
         successfulCalls++;
+        if (who != address(providerSafe) && who != address(recipientSafe)) return;
+        if (bySig) _safeSignedCalls++;
+        else _safeDirectCalls++;
+    }
+
+    /// @dev `who` calls the ledger itself: an EOA directly, a Safe through `execTransaction` by two owners.
+    function _direct(address who, bytes memory data) private returns (bool ok) {
+        if (who == address(providerSafe)) return SafeOwners.execute(providerSafe, _signers(PROVIDER_SAFE_OWNER), address(ledger), data);
+        if (who == address(recipientSafe)) return SafeOwners.execute(recipientSafe, _signers(RECIPIENT_SAFE_OWNER), address(ledger), data);
+        VM.prank(who);
+        (ok,) = address(ledger).call(data);
+    }
+
+    /// @dev `who`'s signature of a ledger action: ECDSA for an EOA, two owners' SafeMessage for a Safe (ERC-1271).
+    function _signAs(address who, bytes32 structHash) private view returns (bytes memory) {
+        bytes32 digest = keccak256(abi.encodePacked(hex"1901", _ledgerDomainSeparator(), structHash));
+        if (who == address(providerSafe)) return SafeOwners.signMessage(providerSafe, _signers(PROVIDER_SAFE_OWNER), digest);
+        if (who == address(recipientSafe)) return SafeOwners.signMessage(recipientSafe, _signers(RECIPIENT_SAFE_OWNER), digest);
+        (uint8 v, bytes32 r, bytes32 s) = VM.sign(_keyOf(who), digest);
+        return abi.encodePacked(r, s, v);
     }
 
     function _keyOf(address who) private pure returns (uint256) {
         if (who == VM.addr(PROVIDER_KEY)) return PROVIDER_KEY;
-        if (who == VM.addr(OTHER_PROVIDER_KEY)) return OTHER_PROVIDER_KEY;
         for (uint256 i = 1; i <= NEEDS; i++) {
             if (who == VM.addr(0x1000 + i)) return 0x1000 + i;
         }
         return 1;
     }
 
-    function _sign(uint256 key, bytes32 structHash) private view returns (bytes memory) {
-        bytes32 domainSeparator = keccak256(
+    function _ledgerDomainSeparator() private view returns (bytes32) {
+        return keccak256(
             abi.encode(
                 keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
                 keccak256("FreeAssociation.Ledger"),
@@ -418,8 +458,18 @@ contract LedgerHandler {
                 address(ledger)
             )
         );
-        (uint8 v, bytes32 r, bytes32 s) = VM.sign(key, keccak256(abi.encodePacked(hex"1901", domainSeparator, structHash)));
-        return abi.encodePacked(r, s, v);
+    }
+
+    function _owners(uint256 firstKey) private pure returns (address[] memory owners) {
+        owners = new address[](3);
+        for (uint256 i = 0; i < 3; i++) {
+            owners[i] = VM.addr(firstKey + i);
+        }
+    }
+
+    /// @dev The two owners (of three) who sign: the second and the third, so the first is not always needed.
+    function _signers(uint256 firstKey) private pure returns (uint256[2] memory) {
+        return [firstKey + 1, firstKey + 2];
     }
 
     // ------------------------------------------------------------ tree helpers
