@@ -11,6 +11,8 @@ export * from "./abi.js";
 export { abis, ARTIFACT_NAMES, CONTRACT_NAMES, type ContractName } from "./contracts.js";
 export { ChainError, type ChainErrorCode, describeError, revertName } from "./errors.js";
 export { CHECKPOINT_GAS_MARGIN, gasLimitOf, writeAndWait, type ContractWrite } from "./gas.js";
+export { deployContracts, type DeployContractsOptions, type DeployResult } from "./deploy.js";
+export { parseDeployment, serializeDeployment } from "./deployment.js";
 export { withRetry, isTransientRpcError, type RetryOptions } from "./retry.js";
 export { encodeCapacityTerms, encodeNeedTerms, decodeCapacityInput, decodeNeedInput, type CapacityTerms, type NeedTerms } from "./inputs.js";
 export { fetchLogs, DEFAULT_CHUNK_SIZE, type ChainEvent, type FetchLogsOptions } from "./fetchLogs.js";

@@ -85,6 +85,7 @@ function registerChainCommands(program: Command, io: Io, setExit: (code: number)
   chainCommand(program, "deploy", "deploy the five contracts and write the deployment file")
     .option("--round-length <seconds>", "length of a round", "86400")
     .option("--start <unix>", "when round 1 opens (default: one round length after the latest block)")
+    .option("--force", "replace an existing deployment file")
     .action(async (o) => io.out(await (await import("./chain/deploy.js")).deployCommand(o)));
   chainCommand(program, "recognize", "set your whole recognition vector (ADDRESS=POINTS ...), or revoke entries")
     .argument("[entries...]", "ADDRESS=POINTS pairs")

@@ -148,10 +148,43 @@ describe(`fa chain commands (${testNodeKind()} node)`, function () {
     const stranger = "0x00000000000000000000000000000000000000aa";
     const bad = path.join(dir, "bad.json");
     const contracts = Object.fromEntries(["recognition", "capacities", "needs", "rounds", "ledger"].map((k) => [k, stranger]));
-    await import("node:fs/promises").then((fs) => fs.writeFile(bad, JSON.stringify({ chainId: 31337, contracts, fromBlock: "0" })));
+    await import("node:fs/promises").then((fs) => fs.writeFile(bad, JSON.stringify({ chainId: 31337, contracts, fromBlock: "0", roundLength: "3600" })));
     const run = await runFa(["verify", "--round", "1", "--deployment", bad], env);
     expect(run.code).to.equal(2);
     expect(run.stderr.trim()).to.equal(`no contract at ${stranger} (recognition) on chain 31337: is ${bad} from this chain's current deployment?`);
+  });
+
+  it("never overwrites a deployment file without --force, and prints each hash as it is sent", async () => {
+    const before = readFileSync(env.FA_DEPLOYMENT, "utf8");
+    const refused = await fa(["deploy", "--round-length", "3600"]);
+    expect(refused.code).to.equal(2);
+    expect(refused.stderr.trim()).to.equal(`${env.FA_DEPLOYMENT} exists: pass --force to replace it, or --deployment <file> to write another`);
+    expect(readFileSync(env.FA_DEPLOYMENT, "utf8")).to.equal(before);
+
+    const other = path.join(dir, "other-deployment.json");
+    writeFileSync(other, "{}\n");
+    const forced = await fa(["deploy", "--round-length", "3600", "--deployment", other, "--force"]);
+    expect(forced.code, forced.stderr).to.equal(0);
+    const sent = forced.stderr.trim().split("\n");
+    expect(sent.map((line) => line.replace(/0x[0-9a-f]{64}$/, "HASH"))).to.deep.equal(
+      ["recognition", "capacities", "needs", "rounds", "ledger"].map((name) => `sent ${name}: HASH`),
+    );
+    const written = JSON.parse(readFileSync(other, "utf8"));
+    expect(Object.keys(written)).to.deep.equal(["chainId", "contracts", "fromBlock", "roundLength", "start"]);
+    expect(written.roundLength).to.equal("3600");
+  });
+
+  it("names the field and value of a malformed deployment file, exit 2", async () => {
+    const good = JSON.parse(readFileSync(env.FA_DEPLOYMENT, "utf8"));
+    const bad = path.join(dir, "checksum.json");
+    // A mixed-case address with a wrong EIP-55 checksum (one letter's case flipped).
+    const address: string = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8".replace("C51", "c51");
+    writeFileSync(bad, JSON.stringify({ ...good, contracts: { ...good.contracts, ledger: address } }));
+    const run = await runFa(["verify", "--round", "1", "--deployment", bad], env);
+    expect(run.code).to.equal(2);
+    expect(run.stderr.trim()).to.equal(
+      `${bad}: deployment contracts.ledger: expected an address (0x + 40 hex digits; EIP-55 checksum if mixed case), got "${address}"`,
+    );
   });
 
   it("names the flag of a code the registries would refuse, exit 2", async () => {

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { createPublicClient, createWalletClient, http, isAddress, isHex, type PublicClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import type { ChainClients, ContractAddresses, Deployment, ProgressCallback } from "../../chain/index.js";
-import { CONTRACT_NAMES, ChainError } from "../../chain/index.js";
+import { CONTRACT_NAMES, ChainError, parseDeployment } from "../../chain/index.js";
 import { UserError } from "../errors.js";
 
 export const DEFAULT_RPC_URL = "http://127.0.0.1:8545";
@@ -67,31 +67,27 @@ export function deploymentPathOf(flags: ChainFlags): string {
 /** Reads the deployment file and checks it against the chain the RPC serves. */
 export async function loadDeployment(flags: ChainFlags, publicClient: PublicClient, chainId: number): Promise<Deployment> {
   const path = deploymentPathOf(flags);
-  let raw: any;
+  let text: string;
   try {
-    raw = JSON.parse(await readFile(path, "utf8"));
+    text = await readFile(path, "utf8");
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new UserError(code === "ENOENT" ? `${path}: no such deployment file (run \`fa deploy\`, or set --deployment / FA_DEPLOYMENT)` : `${path}: not a deployment file`);
+    throw new UserError(code === "ENOENT" ? `${path}: no such deployment file (run \`fa deploy\`, or set --deployment / FA_DEPLOYMENT)` : `${path}: cannot read (${code})`);
   }
-  const contracts: Record<string, `0x${string}`> = {};
+  let deployment: Deployment;
+  try {
+    deployment = parseDeployment(text);
+  } catch (error) {
+    if (error instanceof ChainError) throw new UserError(`${path}: ${error.message}`);
+    throw error;
+  }
+  if (deployment.chainId !== chainId) throw new UserError(`${path} is for chain ${deployment.chainId}, the RPC serves chain ${chainId}`);
   for (const name of CONTRACT_NAMES) {
-    const address = raw?.contracts?.[name];
-    if (typeof address !== "string" || !isAddress(address, { strict: false })) throw new UserError(`${path}: contracts.${name}: expected an address, got ${JSON.stringify(address)}`);
-    contracts[name] = address.toLowerCase() as `0x${string}`;
+    const address = deployment.contracts[name];
+    const code = await publicClient.getCode({ address });
+    if (code === undefined || code === "0x") throw new UserError(`no contract at ${address} (${name}) on chain ${chainId}: is ${path} from this chain's current deployment?`);
   }
-  if (raw.chainId !== chainId) throw new UserError(`${path} is for chain ${raw.chainId}, the RPC serves chain ${chainId}`);
-  for (const name of CONTRACT_NAMES) {
-    const code = await publicClient.getCode({ address: contracts[name] });
-    if (code === undefined || code === "0x") throw new UserError(`no contract at ${contracts[name]} (${name}) on chain ${chainId}: is ${path} from this chain's current deployment?`);
-  }
-  return {
-    chainId,
-    contracts: contracts as unknown as ContractAddresses,
-    fromBlock: BigInt(raw.fromBlock ?? 0),
-    roundLength: BigInt(raw.roundLength ?? 0),
-    ...(raw.start !== undefined ? { start: BigInt(raw.start) } : {}),
-  };
+  return deployment;
 }
 
 /** A progress bar on stderr, only when stderr is a terminal (scripts and pipes stay clean). */
