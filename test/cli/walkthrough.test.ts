@@ -5,26 +5,12 @@
  * docs cannot drift from the CLI, and the outputs docs/cli.md shows are checked against what it prints.
  */
 import { expect } from "chai";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, startNode, testNodeKind, type LocalNode } from "../../scripts/web/localChain.js";
-import { REPO, runFa } from "./runFa.js";
-
-/** The first fenced block of `language` after `heading` in `file` that contains `needle`. */
-function fencedBlock(file: string, heading: string, language: string, needle = ""): string {
-  const text = readFileSync(path.join(REPO, file), "utf8");
-  let at = text.indexOf(`\n${heading}\n`);
-  if (at < 0) throw new Error(`${file}: no heading ${JSON.stringify(heading)}`);
-  for (;;) {
-    const open = text.indexOf("```" + language + "\n", at);
-    if (open < 0) throw new Error(`${file}: no \`\`\`${language} block with ${JSON.stringify(needle)} after ${JSON.stringify(heading)}`);
-    const start = open + 4 + language.length;
-    const block = text.slice(start, text.indexOf("\n```", start));
-    if (block.includes(needle)) return block;
-    at = start + block.length;
-  }
-}
+import { runFa } from "./runFa.js";
+import { fencedBlock } from "../helpers/docs.js";
 
 interface Walkthrough {
   /** Shell variables assigned in the block (KA=…, A=… B=… C=…). */
