@@ -28,12 +28,11 @@ import {
   declareCapacity,
   declareNeed,
   expectedCommitments,
-  defaultRoundStart,
+  deployContracts,
   readRoundSnapshot,
   setRecognition,
   verifyRound,
   type ChainClients,
-  type ContractAddresses,
 } from "../../sdk/chain/index.js";
 import { generateNetwork } from "./network.js";
 
@@ -66,20 +65,12 @@ async function benchOne(n: number) {
   // embedded, through Hardhat's in-process provider.
   const transport = process.env.BENCH_RPC_URL ? http(process.env.BENCH_RPC_URL) : custom(provider);
   const publicClient = createPublicClient({ chain: hardhatClient.chain, transport }) as PublicClient;
-  const fromBlock = (await publicClient.getBlockNumber()) + 1n;
-  const recognition = await viem.deployContract("RecognitionRegistry");
-  const capacities = await viem.deployContract("CapacityRegistry");
-  const needs = await viem.deployContract("NeedRegistry");
-  const start = defaultRoundStart((await publicClient.getBlock({ blockTag: "latest" })).timestamp, 3600n);
-  const rounds = await viem.deployContract("Rounds", [start, 3600n]);
-  const ledger = await viem.deployContract("AllocationLedger", [rounds.address, capacities.address, needs.address]);
-  const contracts: ContractAddresses = {
-    recognition: recognition.address,
-    capacities: capacities.address,
-    needs: needs.address,
-    rounds: rounds.address,
-    ledger: ledger.address,
-  };
+  // The SDK's one deploy path, with Hardhat's first wallet over the same transport.
+  const [deployer] = await viem.getWalletClients();
+  const { contracts, fromBlock, start } = await deployContracts(
+    { publicClient, walletClient: createWalletClient({ account: deployer.account, chain: publicClient.chain, transport }) as any },
+    { roundLength: 3600n },
+  );
   const generated = generateNetwork(n, 42, 16, types);
   const scenario = relocate(generated);
   const clientsOf = new Map<Address, ChainClients>();

@@ -1,11 +1,10 @@
 /**
- * Deploys the contract set to any JSON-RPC node whose first account is unlocked (a local Hardhat
- * node) from the compiled artifacts, in the Ignition module's order and wiring. Used by `npm run dev`
- * and the end-to-end test; a real network is deployed with Ignition (see docs/dapp.md).
+ * The dapp's deployment config for a local node (`npm run dev`, the end-to-end test): the contracts,
+ * deployed by the SDK's `deployContracts` with the node's first (unlocked) account, plus what the dapp
+ * needs locally (RPC URL, display names, dev accounts).
  */
-import { readFile } from "node:fs/promises";
-import { createPublicClient, createWalletClient, http, type Abi, type Address, type Hex } from "viem";
-import { defaultRoundStart } from "../../sdk/chain/schedule.js";
+import { createPublicClient, createWalletClient, defineChain, http, type Address, type PublicClient } from "viem";
+import { deployContracts as deploySdk } from "../../sdk/chain/deploy.js";
 
 export interface Deployment {
   chainId: number;
@@ -22,43 +21,30 @@ export interface Deployment {
   devAccounts: { address: Address; name: string; signs?: boolean }[];
 }
 
-async function artifact(name: string): Promise<{ abi: Abi; bytecode: Hex }> {
-  const url = new URL(`../../artifacts/contracts/${name}.sol/${name}.json`, import.meta.url);
-  const json = JSON.parse(await readFile(url, "utf8"));
-  return { abi: json.abi, bytecode: json.bytecode };
-}
-
 /**
- * Deploys the five contracts with account 0 of the node at `rpcUrl`. Round 1 opens at `start`, by
- * default one round length after the latest block's time (the SDK's `defaultRoundStart`, as `fa deploy`).
+ * Deploys the five contracts with account 0 of the node at `rpcUrl` (unlocked on a local node) through
+ * the SDK's one deploy path (`deployContracts`). Round 1 opens at `start`, by default one round length
+ * after the latest block's time (the SDK's `defaultRoundStart`, as `fa deploy`).
  */
 export async function deployContracts(rpcUrl: string, roundLength: bigint, start?: bigint): Promise<Deployment> {
   const transport = http(rpcUrl);
-  const publicClient = createPublicClient({ transport });
+  const probe = createPublicClient({ transport });
+  const chainId = await probe.getChainId();
+  const chain = defineChain({
+    id: chainId,
+    name: "Local node",
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  });
+  const publicClient = createPublicClient({ chain, transport }) as PublicClient;
   const [deployer] = await createWalletClient({ transport }).getAddresses();
-  const chainId = await publicClient.getChainId();
-  const wallet = createWalletClient({ transport, account: deployer });
-  const fromBlock = await publicClient.getBlockNumber();
-  const roundStart = start ?? defaultRoundStart((await publicClient.getBlock({ blockTag: "latest" })).timestamp, roundLength);
-
-  async function deploy(name: string, args: unknown[] = []): Promise<Address> {
-    const { abi, bytecode } = await artifact(name);
-    const hash = await wallet.deployContract({ abi, bytecode, args, chain: null });
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    if (!receipt.contractAddress) throw new Error(`${name}: no contract address in receipt ${hash}`);
-    return receipt.contractAddress;
-  }
-
-  const recognition = await deploy("RecognitionRegistry");
-  const capacities = await deploy("CapacityRegistry");
-  const needs = await deploy("NeedRegistry");
-  const rounds = await deploy("Rounds", [roundStart, roundLength]);
-  const ledger = await deploy("AllocationLedger", [rounds, capacities, needs]);
+  const walletClient = createWalletClient({ chain, transport, account: deployer });
+  const deployed = await deploySdk({ publicClient, walletClient }, { roundLength, start });
   return {
     chainId,
     rpcUrl,
-    fromBlock: fromBlock.toString(),
-    contracts: { recognition, capacities, needs, rounds, ledger },
+    fromBlock: deployed.fromBlock.toString(),
+    contracts: deployed.contracts,
     names: {},
     local: true,
     devAccounts: [],
