@@ -3,6 +3,7 @@
  * 0 success, 1 a failed axiom or an internal error, 2 bad input (one line on stderr,
  * never a stack trace; FA_DEBUG=1 adds the stack of internal errors).
  */
+import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { BaseError } from "viem";
 import { EXIT, firstLine, UserError } from "./errors.js";
@@ -28,12 +29,27 @@ function integerOption(name: string, min: number) {
   };
 }
 
+/** The package's version, from the package.json above this file (sdk/cli/ in a checkout, dist/sdk/cli/ installed). */
+function packageVersion(): string {
+  for (const up of ["../../package.json", "../../../package.json"]) {
+    try {
+      const json = JSON.parse(readFileSync(new URL(up, import.meta.url), "utf8"));
+      if (json.name === "free-association") return String(json.version);
+    } catch {
+      // not at this level
+    }
+  }
+  return "unknown";
+}
+
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("fa")
     .description("Free Association: simulate allocation protocols, check them against the axioms, and run rounds on chain.")
+    .version(packageVersion(), "-V, --version", "print the version")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: () => {} })
-    .showSuggestionAfterError(false);
+    // "unknown command 'comit'" gets "(Did you mean commit?)", for commands and options alike.
+    .showSuggestionAfterError(true);
 
   program
     .command("allocate")
@@ -154,6 +170,11 @@ function registerChainCommands(program: Command, io: Io, setExit: (code: number)
 export async function run(args: readonly string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = buildProgram(io, (code) => (exitCode = code));
+  // `fa` alone: what it can do, on stdout, and success (it is a question, not an error).
+  if (args.length === 0) {
+    io.out(program.helpInformation().trimEnd());
+    return EXIT.ok;
+  }
   try {
     await program.parseAsync([...args], { from: "user" });
     return exitCode;
@@ -161,7 +182,8 @@ export async function run(args: readonly string[], io: Io = processIo): Promise<
     if (error instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.
       if (error.exitCode === 0) return EXIT.ok;
-      io.err(error.message.replace(/^error: /, ""));
+      // One line: commander puts its suggestion on a second line.
+      io.err(error.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " "));
       return EXIT.usage;
     }
     if (error instanceof UserError) {

@@ -86,6 +86,22 @@ describe("fa errors", function () {
     expectUserError(await runFa(["allocate", "--scenario", "examples/kitchen.json", "--colour"]), "unknown option '--colour'");
   });
 
+  it("suggests the command or option meant, on the same line", async () => {
+    expectUserError(await runFa(["comit"]), "unknown command 'comit' (Did you mean commit?)");
+    expectUserError(await runFa(["deploy", "--roundlength", "60"]), "unknown option '--roundlength' (Did you mean --round-length?)");
+  });
+
+  it("prints the help for `fa` alone, exit 0, and the package version for --version", async () => {
+    const alone = await runFa([]);
+    expect(alone.code, alone.stderr).to.equal(0);
+    expect(alone.stderr).to.equal("");
+    expect(alone.stdout).to.match(/^Usage: fa \[options\] \[command\]\n/);
+    expect(alone.stdout).to.include("deploy [options]");
+    const version = await runFa(["--version"]);
+    expect(version.code).to.equal(0);
+    expect(version.stdout).to.equal(`${JSON.parse(readFileSync(`${REPO}/package.json`, "utf8")).version}\n`);
+  });
+
   it("exits 1 with a short message when a protocol crashes, the stack only with FA_DEBUG=1", async () => {
     const path = join(dir, "crashing.mjs");
     writeFileSync(path, 'export default { id: "crash", name: "", description: "", allocate() { throw new Error("boom"); } };\n');
