@@ -145,6 +145,14 @@ describe(`fa chain commands (${testNodeKind()} node)`, function () {
     const malformed = await fa(["recognize", "0x1234=5"]);
     expect(malformed.code).to.equal(2);
     expect(malformed.stderr.trim()).to.equal('recognition: not an address: "0x1234"');
+    // One letter's case flipped in a checksummed address: a typo the checksum exists to catch.
+    const typo = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8".replace("C51", "c51");
+    const mistyped = await fa(["recognize", `${typo}=5`]);
+    expect(mistyped.code).to.equal(2);
+    expect(mistyped.stderr.trim()).to.equal(`recognition: EIP-55 checksum does not match: "${typo}" (a mistyped character? check it, or give it in lower case)`);
+    const twice = await fa(["recognize", `${ADDRESSES[1]}=3=4`]);
+    expect(twice.code).to.equal(2);
+    expect(twice.stderr.trim()).to.equal(`recognition: expected ADDRESS=POINTS, got "${ADDRESSES[1]}=3=4"`);
     const stranger = "0x00000000000000000000000000000000000000aa";
     const bad = path.join(dir, "bad.json");
     const contracts = Object.fromEntries(["recognition", "capacities", "needs", "rounds", "ledger"].map((k) => [k, stranger]));

@@ -9,8 +9,12 @@ export function parseBigint(flag: string, value: string | undefined, min = 0n): 
   return BigInt(value);
 }
 
+/** An address; in mixed case its EIP-55 checksum must match (that is what catches a mistyped character). */
 export function parseAddress(flag: string, value: string): Address {
   if (!isAddress(value, { strict: false })) throw new UserError(`${flag}: not an address: ${JSON.stringify(value)}`);
+  if (!isAddress(value, { strict: true })) {
+    throw new UserError(`${flag}: EIP-55 checksum does not match: ${JSON.stringify(value)} (a mistyped character? check it, or give it in lower case)`);
+  }
   return value.toLowerCase() as Address;
 }
 

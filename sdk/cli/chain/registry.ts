@@ -45,7 +45,9 @@ export async function recognizeCommand(flags: ChainFlags & { revoke?: string; cl
   let points: bigint[] = [];
   if (entries.length > 0) {
     for (const entry of entries) {
-      const [address, value] = entry.split("=");
+      const parts = entry.split("=");
+      if (parts.length !== 2) throw new UserError(`recognition: expected ADDRESS=POINTS, got ${JSON.stringify(entry)}`);
+      const [address, value] = parts;
       recipients.push(parseAddress("recognition", address));
       points.push(parseBigint(`points of ${address}`, value, 1n));
     }
