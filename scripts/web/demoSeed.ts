@@ -5,22 +5,17 @@
  * (impersonated accounts cannot sign typed data: use the small seed's Hardhat accounts for that).
  */
 import { readFile } from "node:fs/promises";
-import { createPublicClient, createWalletClient, defineChain, http, type Address, type PublicClient } from "viem";
+import { createPublicClient, createWalletClient, http, type Address, type PublicClient } from "viem";
 import type { LocalAccount } from "viem/accounts";
 import { parseScenario } from "../../sdk/core/scenario.js";
 import { seedDemo } from "../demo/seed.js";
 import { cyclonePlan } from "../demo/plan.js";
-import type { Deployment } from "./deploy.js";
+import { localChain, type Deployment } from "./deploy.js";
 
 export interface DevAccount { address: Address; name: string }
 
 export async function seedCyclone(deployment: Deployment): Promise<DevAccount[]> {
-  const chain = defineChain({
-    id: deployment.chainId,
-    name: "Local Hardhat",
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [deployment.rpcUrl] } },
-  });
+  const chain = localChain(deployment.chainId, deployment.rpcUrl);
   const transport = http(deployment.rpcUrl);
   const publicClient = createPublicClient({ chain, transport }) as PublicClient;
   const scenario = parseScenario(JSON.parse(await readFile(new URL("../../examples/cyclone.json", import.meta.url), "utf8")));

@@ -3,7 +3,7 @@
  * deployed by the SDK's `deployContracts` with the node's first (unlocked) account, plus what the dapp
  * needs locally (RPC URL, display names, dev accounts).
  */
-import { createPublicClient, createWalletClient, defineChain, http, type Address, type PublicClient } from "viem";
+import { createPublicClient, createWalletClient, defineChain, http, type Address, type Chain, type PublicClient } from "viem";
 import { deployContracts as deploySdk } from "../../sdk/chain/deploy.js";
 
 export interface Deployment {
@@ -21,6 +21,16 @@ export interface Deployment {
   devAccounts: { address: Address; name: string; signs?: boolean }[];
 }
 
+/** The viem chain of a local node (the scripts' wallets send with it; viem needs one to send). */
+export function localChain(chainId: number, rpcUrl: string): Chain {
+  return defineChain({
+    id: chainId,
+    name: "Local node",
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  });
+}
+
 /**
  * Deploys the five contracts with account 0 of the node at `rpcUrl` (unlocked on a local node) through
  * the SDK's one deploy path (`deployContracts`). Round 1 opens at `start`, by default one round length
@@ -30,12 +40,7 @@ export async function deployContracts(rpcUrl: string, roundLength: bigint, start
   const transport = http(rpcUrl);
   const probe = createPublicClient({ transport });
   const chainId = await probe.getChainId();
-  const chain = defineChain({
-    id: chainId,
-    name: "Local node",
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [rpcUrl] } },
-  });
+  const chain = localChain(chainId, rpcUrl);
   const publicClient = createPublicClient({ chain, transport }) as PublicClient;
   const [deployer] = await createWalletClient({ transport }).getAddresses();
   const walletClient = createWalletClient({ chain, transport, account: deployer });

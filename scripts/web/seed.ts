@@ -3,10 +3,10 @@
  * (Mozambique) with recognition, capacities and needs. Account #2 ("Buzi Shelter Network") is left
  * without signals of its own: the end-to-end test acts as it. Uses the node's unlocked accounts.
  */
-import { createPublicClient, createWalletClient, defineChain, http, stringToHex, type Abi, type Address, type PublicClient } from "viem";
-import { capacityRegistryAbi, needRegistryAbi, recognitionRegistryAbi } from "../../sdk/chain/abi.js";
+import { createPublicClient, createWalletClient, http, stringToHex, type Address, type PublicClient } from "viem";
+import { abis } from "../../sdk/chain/contracts.js";
 import { writeAndWait } from "../../sdk/chain/gas.js";
-import type { Deployment } from "./deploy.js";
+import { localChain, type Deployment } from "./deploy.js";
 
 /** Hardhat's default accounts #1..#5 (public test keys; never use them anywhere real). */
 export const DEV_ACCOUNTS: readonly Address[] = [
@@ -29,23 +29,16 @@ const code = (s: string) => stringToHex(s, { size: 32 });
 const ZERO32 = `0x${"00".repeat(32)}` as const;
 
 export async function seedLocal(deployment: Deployment): Promise<void> {
-  const chain = defineChain({
-    id: deployment.chainId,
-    name: "Local node",
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [deployment.rpcUrl] } },
-  });
+  const chain = localChain(deployment.chainId, deployment.rpcUrl);
   const transport = http(deployment.rpcUrl);
   const publicClient = createPublicClient({ chain, transport }) as PublicClient;
-  const [recognitionAbi, capacityAbi, needAbi] = [recognitionRegistryAbi, capacityRegistryAbi, needRegistryAbi] as Abi[];
   const [water, shelter, dondo, health, nhamatanda] = DEV_ACCOUNTS;
-  const { recognition, capacities, needs } = deployment.contracts;
 
   // The SDK's one write path (estimate + checkpoint margin, receipt checked), as the node's unlocked accounts.
-  const send = (account: Address, address: Address, abi: Abi, functionName: string, args: unknown[]) =>
+  const send = (account: Address, contract: "recognition" | "capacities" | "needs", functionName: string, args: unknown[]) =>
     writeAndWait(
       { publicClient, walletClient: createWalletClient({ account, chain, transport }) },
-      { address, abi, functionName, args },
+      { address: deployment.contracts[contract], abi: abis[contract], functionName, args },
       { seed: functionName, account },
     );
   const capacity = (sector: string, unit: string, quantity: bigint, location: string, recurring: boolean) => ({
@@ -56,16 +49,16 @@ export async function seedLocal(deployment: Deployment): Promise<void> {
     sector: code(sector), unit: code(unit), quantity, windowStart: 0n, windowEnd: 0n, location: code(location),
   });
 
-  await send(water, recognition, recognitionAbi, "setRecognition", [[shelter, dondo], [60n, 40n]]);
-  await send(health, recognition, recognitionAbi, "setRecognition", [[shelter, dondo, nhamatanda], [50n, 30n, 20n]]);
-  await send(dondo, recognition, recognitionAbi, "setRecognition", [[water, health], [70n, 30n]]);
-  await send(nhamatanda, recognition, recognitionAbi, "setRecognition", [[health], [100n]]);
+  await send(water, "recognition", "setRecognition", [[shelter, dondo], [60n, 40n]]);
+  await send(health, "recognition", "setRecognition", [[shelter, dondo, nhamatanda], [50n, 30n, 20n]]);
+  await send(dondo, "recognition", "setRecognition", [[water, health], [70n, 30n]]);
+  await send(nhamatanda, "recognition", "setRecognition", [[health], [100n]]);
 
-  await send(water, capacities, capacityAbi, "declareCapacity", [capacity("WASH", "litre", 20_000n, "MZ-P", true)]);
-  await send(health, capacities, capacityAbi, "declareCapacity", [capacity("Health", "kit", 300n, "MZ-P", false)]);
+  await send(water, "capacities", "declareCapacity", [capacity("WASH", "litre", 20_000n, "MZ-P", true)]);
+  await send(health, "capacities", "declareCapacity", [capacity("Health", "kit", 300n, "MZ-P", false)]);
 
-  await send(dondo, needs, needAbi, "declareNeed", [need("WASH", "litre", 8_000n, "MZ-P-01")]);
-  await send(dondo, needs, needAbi, "declareNeed", [need("Health", "kit", 120n, "MZ-P-01")]);
-  await send(nhamatanda, needs, needAbi, "declareNeed", [need("WASH", "litre", 6_000n, "MZ-P-03")]);
-  await send(nhamatanda, needs, needAbi, "declareNeed", [need("Health", "kit", 90n, "MZ-P-03")]);
+  await send(dondo, "needs", "declareNeed", [need("WASH", "litre", 8_000n, "MZ-P-01")]);
+  await send(dondo, "needs", "declareNeed", [need("Health", "kit", 120n, "MZ-P-01")]);
+  await send(nhamatanda, "needs", "declareNeed", [need("WASH", "litre", 6_000n, "MZ-P-03")]);
+  await send(nhamatanda, "needs", "declareNeed", [need("Health", "kit", 90n, "MZ-P-03")]);
 }

@@ -4,9 +4,9 @@
  * anything is sent, that the RPC answers and that the deployment's contracts exist on that chain.
  */
 import { readFile } from "node:fs/promises";
-import { createPublicClient, createWalletClient, http, isAddress, isHex, type PublicClient } from "viem";
+import { createPublicClient, createWalletClient, http, isHex, type PublicClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import type { ChainClients, ContractAddresses, Deployment, ProgressCallback } from "../../chain/index.js";
+import type { ChainClients, Deployment, ProgressCallback } from "../../chain/index.js";
 import { CONTRACT_NAMES, ChainError, parseDeployment } from "../../chain/index.js";
 import { UserError } from "../errors.js";
 
