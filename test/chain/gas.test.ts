@@ -35,15 +35,18 @@ describe("the gas limit of SDK writes (a new checkpoint slot the estimate misses
   after(() => node?.stop());
 
   /** Declares a capacity. Blocks come a second apart, so the next change to it lands a second later. */
-  async function declare(): Promise<bigint> {
-    const { capacityId } = await declareCapacity(clients, { contracts: { capacities } as any, capacity: { sector: "WASH", unit: "litre", quantity: 500n } });
-    return capacityId;
+  async function declare(): Promise<{ capacityId: bigint; blockNumber: bigint }> {
+    const { capacityId, receipt } = await declareCapacity(clients, { contracts: { capacities } as any, capacity: { sector: "WASH", unit: "litre", quantity: 500n } });
+    return { capacityId, blockNumber: receipt.blockNumber };
   }
 
   it("a node's bare estimate runs out of gas when the change writes a new checkpoint slot", async () => {
-    const capacityId = await declare();
+    const { capacityId, blockNumber } = await declare();
     const call = { address: capacities, abi: abis.capacities, functionName: "updateCapacityQuantity", args: [capacityId, 400n], account } as const;
-    const estimate = await publicClient.estimateContractGas(call);
+    // The estimate a wallet gets while the declaration's block is the latest, pinned to that block: under
+    // load the next (empty) block may already be mined by now, and an estimate there would take the new
+    // slot's path (the race that made this test fail in CI once).
+    const estimate = await publicClient.estimateContractGas({ ...call, blockNumber });
     const hash = await walletClient.writeContract({ ...call, gas: estimate });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     expect(receipt.status).to.equal("reverted");
@@ -54,7 +57,7 @@ describe("the gas limit of SDK writes (a new checkpoint slot the estimate misses
   });
 
   it("the SDK sends the same change with the margin, and it lands", async () => {
-    const capacityId = await declare();
+    const { capacityId } = await declare();
     const { receipt } = await updateCapacityQuantity(clients, { contracts: { capacities } as any, capacityId, quantity: 400n });
     expect(receipt.status).to.equal("success");
     const terms = (await publicClient.readContract({ address: capacities, abi: abis.capacities, functionName: "capacityTerms", args: [capacityId] })) as readonly unknown[];
